@@ -1,0 +1,28 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  // The server answers for itself (server/http/): it adds the security headers, including a
+  // hash-based Content-Security-Policy, and compresses after hashing. See docs/security-headers.md.
+  compress: false,
+  poweredByHeader: false,
+  reactStrictMode: true,
+  typedRoutes: false,
+  // Locale without a URL prefix: the reader's NEXT_LOCALE cookie picks the prerendered /en or /zh
+  // variant of every page, so pages stay static. See docs/i18n.md.
+  async rewrites() {
+    const page = "/:path((?!api/|_next/|zh(?:/|$)|en(?:/|$)|favicon|icon|robots|sitemap|opengraph).*)";
+    return {
+      beforeFiles: [
+        { source: page, has: [{ type: "cookie", key: "NEXT_LOCALE", value: "en" }], destination: "/en/:path" },
+        { source: page, destination: "/zh/:path" },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
+};
+
+export default withNextIntl(nextConfig);

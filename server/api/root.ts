@@ -1,0 +1,13 @@
+/** The app router: one line per domain router. */
+import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
+import { essayRouter } from "./routers/essay/router.ts";
+import { meRouter } from "./routers/me/router.ts";
+
+export const appRouter = createTRPCRouter({
+  essay: essayRouter,
+  me: meRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

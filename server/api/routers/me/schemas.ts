@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { locales } from "@/server/i18n/locales.ts";
+
+/** Control characters (C0, C1), zero-width and other invisible format characters. */
+const invisibleCharacters = /[\p{Cc}\p{Cf}\u2028\u2029\u3164\uFFA0\u115F\u1160]/u;
+
+export const displayNameSchema = z
+  .string()
+  .transform((value) => value.normalize("NFC").trim())
+  .refine((value) => !invisibleCharacters.test(value), { message: "displayName.invisible" })
+  .refine((value) => [...value].length >= 2, { message: "displayName.tooShort" })
+  .refine((value) => [...value].length <= 32, { message: "displayName.tooLong" });
+
+export const updateMeInput = z
+  .object({
+    name: displayNameSchema.optional(),
+    locale: z.enum(locales, { message: "locale.invalid" }).optional(),
+  })
+  .strict();
+
+export type UpdateMeInput = z.infer<typeof updateMeInput>;
+
+export const meOutput = z
+  .object({
+    id: z.string(),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    role: z.enum(["USER", "MODERATOR", "ADMIN"]),
+    locale: z.enum(locales).nullable(),
+  })
+  .nullable();

@@ -1,0 +1,128 @@
+/**
+ * tRPC: the request context, the procedure builders (public, signedIn, moderator, admin)
+ * and the error formatter that speaks the reader's language and never sends internals.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { getDb } from "@/server/db/index.ts";
+import type { Db } from "@/server/db/client.ts";
+import { sessionTokenFromCookieHeader, sessionUserFromToken, type SessionUser } from "@/server/auth/session-user.ts";
+import { localeFromCookieHeader, type AppLocale } from "@/server/i18n/locales.ts";
+import { errorMessage, isErrorKey } from "@/server/i18n/error-messages.ts";
+import { appError, UserFacingError } from "./errors.ts";
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface Context {
+  db: Db;
+  user: SessionUser | null;
+  /** The reader's interface language, for messages. */
+  locale: AppLocale;
+  request: RequestMeta;
+  /** Headers to add to the HTTP response (cookies), when there is one. */
+  responseHeaders: Headers | null;
+}
+
+export async function createContextFromHeaders(headers: Headers, responseHeaders: Headers | null = null): Promise<Context> {
+  const db = await getDb();
+  const cookieHeader = headers.get("cookie");
+  const user = await sessionUserFromToken(db, sessionTokenFromCookieHeader(cookieHeader));
+  return {
+    db,
+    user,
+    locale: user?.locale ?? localeFromCookieHeader(cookieHeader),
+    request: {
+      ip: headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip"),
+      userAgent: headers.get("user-agent"),
+    },
+    responseHeaders,
+  };
+}
+
+function fieldName(path: PropertyKey[]): string {
+  return path.map(String).join(".") || "input";
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, ctx }) {
+    const locale: AppLocale = ctx?.locale ?? "zh";
+    const cause = error.cause;
+    let message: string;
+    let fieldErrors: Record<string, string> | undefined;
+
+    if (cause instanceof UserFacingError) {
+      message = errorMessage(locale, cause.key, cause.params);
+    } else if (cause instanceof ZodError) {
+      fieldErrors = {};
+      for (const issue of cause.issues) {
+        const field = fieldName(issue.path);
+        fieldErrors[field] ??= isErrorKey(issue.message)
+          ? errorMessage(locale, issue.message)
+          : errorMessage(locale, "invalidInput", { field });
+      }
+      message = Object.values(fieldErrors)[0] ?? errorMessage(locale, "invalidInputGeneric");
+    } else {
+      message = messageForFrameworkError(error, locale);
+    }
+
+    // Only the code, HTTP status and translated message leave the server: no stack, no cause.
+    return {
+      message,
+      code: shape.code,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors },
+    };
+  },
+});
+
+/** tRPC's own errors (bad path, bad JSON, wrong method) and anything unexpected. */
+function messageForFrameworkError(error: TRPCError, locale: AppLocale): string {
+  switch (error.code) {
+    case "PARSE_ERROR":
+      return errorMessage(locale, "malformedRequest");
+    case "NOT_FOUND":
+      return /No procedure found on path "([^"]*)"/.test(error.message)
+        ? errorMessage(locale, "unknownPath", { path: error.message.match(/"([^"]*)"/)?.[1] ?? "" })
+        : errorMessage(locale, "notFound");
+    case "METHOD_NOT_SUPPORTED":
+      return errorMessage(locale, "wrongMethod");
+    case "PAYLOAD_TOO_LARGE":
+      return errorMessage(locale, "payloadTooLarge");
+    case "BAD_REQUEST":
+      return errorMessage(locale, "invalidInputGeneric");
+    case "UNAUTHORIZED":
+      return errorMessage(locale, "signInRequired");
+    case "FORBIDDEN":
+      return errorMessage(locale, "forbidden");
+    case "TOO_MANY_REQUESTS":
+      return errorMessage(locale, "rateLimited", { seconds: 60 });
+    default:
+      return errorMessage(locale, "internal");
+  }
+}
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure;
+
+export const signedInProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw appError("UNAUTHORIZED", "signInRequired");
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export const moderatorProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "MODERATOR" && ctx.user.role !== "ADMIN") throw appError("FORBIDDEN", "forbidden");
+  return next({ ctx });
+});
+
+export const adminProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "ADMIN") throw appError("FORBIDDEN", "forbidden");
+  return next({ ctx });
+});
+
+export { TRPCError };

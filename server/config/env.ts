@@ -1,0 +1,56 @@
+/**
+ * Configuration, validated once. A missing or malformed variable stops the process with a
+ * message that names it (see README for the table of variables).
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const optionalNonEmpty = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: z.string().trim().min(1).default("./.data"),
+  DATABASE_URL: optionalNonEmpty.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/i, "must be a postgres:// URL (leave it unset for the embedded database)")
+      .optional(),
+  ),
+  SITE_URL: optionalNonEmpty.pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional()),
+  AUTH_SECRET: optionalNonEmpty.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  EMAIL_SERVER: optionalNonEmpty.pipe(
+    z.string().regex(/^smtps?:\/\/.+/i, "must be an smtp:// or smtps:// URL").optional(),
+  ),
+  EMAIL_FROM: optionalNonEmpty.pipe(z.string().min(3).optional()),
+  GITHUB_ID: optionalNonEmpty,
+  GITHUB_SECRET: optionalNonEmpty,
+  GOOGLE_ID: optionalNonEmpty,
+  GOOGLE_SECRET: optionalNonEmpty,
+  ADMIN_EMAILS: optionalNonEmpty,
+});
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): RawEnv {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  return result.data;
+}
+
+export function resolveDataDir(env: Pick<RawEnv, "DATA_DIR">): string {
+  return path.resolve(env.DATA_DIR);
+}
