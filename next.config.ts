@@ -11,11 +11,16 @@ const nextConfig: NextConfig = {
   compress: false,
   poweredByHeader: false,
   reactStrictMode: true,
+  // PGlite loads its WebAssembly with fs.readFile(new URL(..., import.meta.url)); bundled, that URL
+  // is not Node's URL class and every query fails ("path argument … Received an instance of URL").
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   typedRoutes: false,
   // Locale without a URL prefix: the reader's NEXT_LOCALE cookie picks the prerendered /en or /zh
   // variant of every page, so pages stay static. See docs/i18n.md.
   async rewrites() {
-    const page = "/:path((?!api/|_next/|zh(?:/|$)|en(?:/|$)|favicon|icon|robots|sitemap|opengraph).*)";
+    // Files (anything ending in .ext, e.g. /og.png from public/) are not pages: rewrites run
+    // before the public folder is looked at, so they must be left alone here.
+    const page = "/:path((?!api/|_next/|zh(?:/|$)|en(?:/|$)|favicon|icon|robots|sitemap|opengraph|.*\\.[A-Za-z0-9]+$).*)";
     return {
       beforeFiles: [
         { source: page, has: [{ type: "cookie", key: "NEXT_LOCALE", value: "en" }], destination: "/en/:path" },

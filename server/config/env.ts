@@ -32,6 +32,8 @@ const envSchema = z.object({
   GOOGLE_ID: optionalNonEmpty,
   GOOGLE_SECRET: optionalNonEmpty,
   ADMIN_EMAILS: optionalNonEmpty,
+  // Trust X-Forwarded-Proto / X-Forwarded-For from a reverse proxy in front (see docs/configuration.md).
+  TRUST_PROXY: optionalNonEmpty.pipe(z.enum(["0", "1", "true", "false"], "must be 1 or 0").optional()),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

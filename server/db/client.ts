@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client.ts";
+import { durablePgliteOptions, enableFsync } from "./pglite-durability.ts";
 
 export type Db = PrismaClient;
 
@@ -21,6 +22,8 @@ export function isPostgresUrl(url: string | undefined): url is string {
 
 export interface OpenedDatabase {
   db: Db;
+  /** Where it lives (migrations open their own PostgreSQL connection from it). */
+  target: DatabaseTarget;
   /** The raw PGlite instance when embedded (migrations and tests use it); null on PostgreSQL. */
   pglite: PGlite | null;
   close(): Promise<void>;
@@ -30,13 +33,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenedDataba
   if (target.kind === "postgres") {
     const adapter = new PrismaPg({ connectionString: target.url, max: poolSize() });
     const db = new PrismaClient({ adapter });
-    return { db, pglite: null, close: () => db.$disconnect() };
+    return { db, target, pglite: null, close: () => db.$disconnect() };
   }
-  const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  const pglite = target.dataDir ? new PGlite(target.dataDir, durablePgliteOptions()) : new PGlite();
   await pglite.waitReady;
+  if (target.dataDir) enableFsync(pglite); // see pglite-durability.ts
   const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     db,
+    target,
     pglite,
     async close() {
       await db.$disconnect();

@@ -6,8 +6,10 @@ const invisibleCharacters = /[\p{Cc}\p{Cf}\u2028\u2029\u3164\uFFA0\u115F\u1160]/
 
 export const displayNameSchema = z
   .string()
-  .transform((value) => value.normalize("NFC").trim())
+  // Checked before trimming: String.prototype.trim() also strips U+FEFF and line breaks, which
+  // would otherwise slip through unnoticed instead of getting their own message.
   .refine((value) => !invisibleCharacters.test(value), { message: "displayName.invisible" })
+  .transform((value) => value.normalize("NFC").trim())
   .refine((value) => [...value].length >= 2, { message: "displayName.tooShort" })
   .refine((value) => [...value].length <= 32, { message: "displayName.tooLong" });
 

@@ -1,0 +1,51 @@
+/**
+ * /signin/error: next-auth's error page, e.g. ?error=Verification for a tampered, expired or
+ * reused magic link. Says what happened in the reader's language and offers a new link.
+ */
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AlertIcon, AuthCard } from "@/components/auth/auth-card.tsx";
+import { knownSignInError } from "@/components/auth/sign-in-errors.ts";
+import { LinkButton } from "@/components/ui/index.ts";
+import { isLocale } from "@/server/i18n/locales.ts";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: "auth" });
+  return { title: t("error.metaTitle"), robots: { index: false, follow: false } };
+}
+
+export default async function SignInErrorPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const query = await searchParams;
+  const t = await getTranslations({ locale, namespace: "auth" });
+  const code = knownSignInError(typeof query.error === "string" ? query.error : null);
+  const message = t(`error.${code === "csrf" ? "Default" : code}`);
+
+  return (
+    <AuthCard title={t("error.title")} icon={<AlertIcon />}>
+      <p role="alert" data-testid="signin-error" data-error={code} className="text-[0.9375rem] leading-relaxed text-fg">
+        {message}
+      </p>
+      <div className="mt-7 flex flex-wrap gap-3">
+        <LinkButton href="/signin" variant="primary">
+          {t("error.requestNewLink")}
+        </LinkButton>
+        <LinkButton href="/" variant="ghost">
+          {t("error.home")}
+        </LinkButton>
+      </div>
+    </AuthCard>
+  );
+}

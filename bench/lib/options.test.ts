@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { readBenchOptions } from "./options.ts";
+
+describe("readBenchOptions", () => {
+  it("defaults to the issue's protocol and the bench's own build folder", () => {
+    const options = readBenchOptions({});
+    expect(options).toMatchObject({
+      seconds: 15,
+      connections: 10,
+      distDir: ".next-bench",
+      databases: ["pglite", "postgres"],
+      postgresUrlGiven: false,
+      basePort: null,
+      acceptEncoding: "gzip, deflate, br, zstd",
+    });
+    expect(options.warmupSeconds).toBeGreaterThan(0);
+  });
+
+  it("takes shorter runs and a PostgreSQL server from the environment", () => {
+    const options = readBenchOptions({
+      BENCH_SECONDS: "2",
+      BENCH_WARMUP_SECONDS: "0",
+      BENCH_DATABASES: "postgres",
+      BENCH_DATABASE_URL: "postgres://u:p@127.0.0.1:5433/postgres",
+      BENCH_PORT: "3600",
+    });
+    expect(options).toMatchObject({ seconds: 2, warmupSeconds: 0, databases: ["postgres"], postgresUrlGiven: true, basePort: 3600 });
+    expect(readBenchOptions({ BENCH_ACCEPT_ENCODING: "identity" }).acceptEncoding).toBeNull();
+    expect(readBenchOptions({ BENCH_ACCEPT_ENCODING: "gzip" }).acceptEncoding).toBe("gzip");
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => readBenchOptions({ BENCH_SECONDS: "soon" })).toThrow(/BENCH_SECONDS/);
+    expect(() => readBenchOptions({ BENCH_DATABASES: "mysql" })).toThrow(/BENCH_DATABASES: "mysql"/);
+    expect(() => readBenchOptions({ BENCH_DATABASE_URL: "mysql://x" })).toThrow(/BENCH_DATABASE_URL/);
+    expect(() => readBenchOptions({ BENCH_DIST_DIR: "../elsewhere" })).toThrow(/BENCH_DIST_DIR/);
+  });
+});

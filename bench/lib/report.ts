@@ -1,0 +1,161 @@
+/**
+ * The printed result: one Markdown table (pasteable into a closing note) and the lines under it
+ * that compare the figures with the issue's targets.
+ */
+import type { LoadResult } from "./load.ts";
+import type { FirstLoadJs } from "./first-load-js.ts";
+
+/** CPU used during a row's measured seconds, in cores (1 = one core fully busy). */
+export interface CpuUse {
+  loadGenerator: number;
+  server: number | null;
+  /** Everything else the machine ran meanwhile (builds, browsers, other people's tests). */
+  others: number | null;
+}
+
+export interface Row {
+  target: string;
+  database: string;
+  load: LoadResult | null;
+  /** Why there is no measurement (the answer was wrong, the server did not start…). */
+  failure?: string;
+  peakRssBytes: number | null;
+  /** requests/s of this row over the ceiling's, when compared. */
+  shareOfCeiling?: number | null;
+  cpu?: CpuUse;
+}
+
+export interface Report {
+  startedAt: Date;
+  rows: Row[];
+  /** The essay page rows that are held to the throughput and p99 targets. */
+  pageRows: Row[];
+  firstLoadJs: FirstLoadJs | null;
+  firstLoadJsFailure?: string;
+  notes: string[];
+  setup: string;
+  wallSeconds: number;
+}
+
+export const targets = { shareOfCeiling: 0.3, p99Ms: 50, firstLoadJsBytes: 130_000 } as const;
+
+const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+/** autocannon records whole milliseconds; 0 means under one. */
+export function formatMs(ms: number): string {
+  if (ms === 0) return "<1";
+  return ms < 10 && !Number.isInteger(ms) ? ms.toFixed(1) : integer.format(ms);
+}
+
+export function formatMiB(bytes: number | null): string {
+  return bytes === null ? "n/a" : `${integer.format(bytes / (1024 * 1024))} MiB`;
+}
+
+export function formatKb(bytes: number): string {
+  return `${(bytes / 1000).toFixed(1)} kB`;
+}
+
+export function formatDuration(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = Math.round(seconds - minutes * 60);
+  return minutes > 0 ? `${minutes} min ${rest} s` : `${rest} s`;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+export function tableRow(row: Row): string {
+  const share = row.shareOfCeiling === undefined || row.shareOfCeiling === null ? "" : `${(row.shareOfCeiling * 100).toFixed(0)}%`;
+  if (!row.load) {
+    return `| ${cell(row.target)} | ${cell(row.database)} | **not measured:** ${cell(row.failure ?? "unknown")} | | | | ${formatMiB(row.peakRssBytes)} | |`;
+  }
+  const { load } = row;
+  return [
+    "",
+    cell(row.target),
+    cell(row.database),
+    integer.format(load.requestsPerSecond),
+    formatMs(load.p50Ms),
+    formatMs(load.p99Ms),
+    `${integer.format(load.errors)} / ${integer.format(load.non2xx)}`,
+    formatMiB(row.peakRssBytes),
+    share,
+    "",
+  ].join(" | ").trim();
+}
+
+/** autocannon is one thread: at this share of a core, it and not the server sets the pace. */
+const loadGeneratorLimit = 0.9;
+/** On a 2-core machine, half a core taken by others already moves the figures a lot. */
+const otherProcessesLimit = 0.5;
+
+function formatCpu(cpu: CpuUse): string {
+  const cores = (value: number | null) => (value === null ? "n/a" : value.toFixed(2));
+  return `${cores(cpu.loadGenerator)} / ${cores(cpu.server)} / ${cores(cpu.others)}`;
+}
+
+function verdict(met: boolean): string {
+  return met ? "met" : "**missed**";
+}
+
+export function renderReport(report: Report): string {
+  const lines: string[] = [];
+  lines.push(`### \`npm run bench\` — ${report.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`, "");
+  lines.push("| Target | Database | Requests/s | p50 ms | p99 ms | Errors / non-2xx | Server peak RSS | Share of ceiling |");
+  lines.push("|---|---|--:|--:|--:|--:|--:|--:|");
+  for (const row of report.rows) lines.push(tableRow(row));
+  lines.push("");
+
+  for (const row of report.pageRows) {
+    if (!row.load || row.shareOfCeiling === undefined || row.shareOfCeiling === null) continue;
+    const share = row.shareOfCeiling;
+    lines.push(
+      `- Essay page on ${row.database}: ${(share * 100).toFixed(0)}% of the bare \`node:http\` ceiling ` +
+        `(target ≥ ${targets.shareOfCeiling * 100}%: ${verdict(share >= targets.shareOfCeiling)}), ` +
+        `p99 ${formatMs(row.load.p99Ms)} ms (target ≤ ${targets.p99Ms} ms: ${verdict(row.load.p99Ms <= targets.p99Ms)}).`,
+    );
+  }
+  if (report.firstLoadJs) {
+    const js = report.firstLoadJs;
+    lines.push(
+      `- First-load JavaScript of \`/\` (gzip): ${formatKb(js.gzipBytes)} in ${js.scripts.length} scripts ` +
+        `(target ≤ ${formatKb(targets.firstLoadJsBytes)}: ${verdict(js.gzipBytes <= targets.firstLoadJsBytes)}); ` +
+        `inline scripts in the HTML, not counted: ${js.inlineScripts}, ${formatKb(js.inlineGzipBytes)} gzip.`,
+    );
+  } else if (report.firstLoadJsFailure) {
+    lines.push(`- First-load JavaScript: not measured: ${report.firstLoadJsFailure}`);
+  }
+  const cpuRows = report.rows.filter((row) => row.load && row.cpu);
+  if (cpuRows.length > 0) {
+    const parts = cpuRows.map((row) => `${row.target} on ${row.database} ${formatCpu(row.cpu!)}`);
+    lines.push(`- CPU in cores during the measured seconds (load generator / server / other processes): ${parts.join("; ")}.`);
+    const saturated = cpuRows.filter((row) => row.cpu!.loadGenerator >= loadGeneratorLimit);
+    if (saturated.length > 0) {
+      lines.push(
+        `- The load generator used a whole core for ${saturated.map((row) => `${row.target} on ${row.database}`).join(", ")}: ` +
+          "those rows show how fast this machine can send and read the requests, not how fast the server can answer them.",
+      );
+    }
+  }
+  const crowded = cpuRows.filter((row) => (row.cpu!.others ?? 0) >= otherProcessesLimit);
+  if (crowded.length > 0) {
+    lines.push(
+      `- **Other processes used ${otherProcessesLimit} cores or more** during ${crowded.map((row) => `${row.target} on ${row.database}`).join(", ")}: ` +
+        "the machine was busy with something else, so these figures (and the shares of the ceiling) are noise; run again on a quiet machine.",
+    );
+  }
+  for (const note of report.notes) lines.push(`- ${note}`);
+  lines.push(`- ${report.setup}`);
+  lines.push(`- Wall time of the whole run: ${formatDuration(report.wallSeconds)}.`);
+  return lines.join("\n") + "\n";
+}
+
+/** The scripts behind the first-load figure, largest first, for whoever wants to shrink it. */
+export function renderScriptList(js: FirstLoadJs): string {
+  const lines = ["| Script | Bytes | gzip |", "|---|--:|--:|"];
+  for (const script of [...js.scripts].sort((a, b) => b.gzipBytes - a.gzipBytes)) {
+    lines.push(`| \`${cell(script.src)}\` | ${integer.format(script.bytes)} | ${formatKb(script.gzipBytes)} |`);
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,85 @@
+/**
+ * The app under test, started the way users start it: scripts/start.ts (`npm start`), which
+ * validates configuration, migrates, seeds and serves the production build with the custom
+ * server. Each run gets a fresh data folder, so nothing a reader or developer has is touched.
+ */
+import path from "node:path";
+import type { Cleanups } from "./cleanup.ts";
+import { spawnOwned, type OwnedProcess } from "./child.ts";
+import { waitUntilAnswering } from "./http.ts";
+
+/** The app's own variables (see README): none of the caller's may leak into a measured server. */
+const appVariables = [
+  "PORT",
+  "DATA_DIR",
+  "DATABASE_URL",
+  "SITE_URL",
+  "AUTH_SECRET",
+  "EMAIL_SERVER",
+  "EMAIL_FROM",
+  "GITHUB_ID",
+  "GITHUB_SECRET",
+  "GOOGLE_ID",
+  "GOOGLE_SECRET",
+  "ADMIN_EMAILS",
+  "NEXT_DIST_DIR",
+  "NEXTAUTH_URL",
+  "NEXTAUTH_SECRET",
+];
+
+// Start migrates and seeds, and rebuilds if it finds the build stale: give it time, but not forever.
+const startTimeoutMs = 10 * 60_000;
+
+export interface AppServer {
+  baseUrl: string;
+  process: OwnedProcess;
+  stop(): Promise<void>;
+}
+
+export function serverEnv(
+  base: NodeJS.ProcessEnv,
+  settings: { port: number; dataDir: string; distDir: string; databaseUrl: string | null },
+): NodeJS.ProcessEnv {
+  // A plain record: Next's types make NODE_ENV read-only on NodeJS.ProcessEnv.
+  const env: Record<string, string | undefined> = { ...base };
+  for (const name of appVariables) delete env[name];
+  env.NODE_ENV = "production";
+  env.NEXT_TELEMETRY_DISABLED = "1";
+  env.PORT = String(settings.port);
+  env.DATA_DIR = settings.dataDir;
+  env.NEXT_DIST_DIR = settings.distDir;
+  if (settings.databaseUrl) env.DATABASE_URL = settings.databaseUrl;
+  return env as NodeJS.ProcessEnv;
+}
+
+export async function startAppServer(
+  cleanups: Cleanups,
+  options: {
+    projectDir: string;
+    distDir: string;
+    port: number;
+    dataDir: string;
+    databaseUrl: string | null;
+    logFile: string;
+    label: string;
+  },
+): Promise<AppServer> {
+  const tsxCli = path.join(options.projectDir, "node_modules/tsx/dist/cli.mjs");
+  const server = spawnOwned(cleanups, `app server (${options.label})`, process.execPath, [tsxCli, "scripts/start.ts"], {
+    cwd: options.projectDir,
+    env: serverEnv(process.env, options),
+    logFile: options.logFile,
+  });
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  try {
+    await waitUntilAnswering(`${baseUrl}/`, {
+      timeoutMs: startTimeoutMs,
+      isAlive: () => !server.hasExited(),
+      describe: () => `Server log (${options.logFile}), last lines:\n${server.tail()}`,
+    });
+  } catch (error) {
+    await server.stop(5000);
+    throw error;
+  }
+  return { baseUrl, process: server, stop: () => server.stop() };
+}

@@ -1,0 +1,317 @@
+/**
+ * `npm run bench`: build, start the production server on PGlite and then on PostgreSQL (when one
+ * is reachable), load each target, compare the essay page with a bare node:http server serving
+ * the same bytes, measure the page's first-load JavaScript, and print one Markdown table (also
+ * written to bench/results/latest.md). Figures are measured, never asserted: see docs/performance.md.
+ *
+ * Every server, database and folder it creates is undone at the end, on failure and on Ctrl-C.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { readBenchOptions, type BenchOptions, type DatabaseKind } from "./lib/options.ts";
+import { Cleanups } from "./lib/cleanup.ts";
+import { buildApp } from "./lib/build.ts";
+import { serverEnv, startAppServer, type AppServer } from "./lib/server.ts";
+import { getRaw, type RawResponse } from "./lib/http.ts";
+import { runLoad, warmUp, type LoadResult } from "./lib/load.ts";
+import { machineBusyCpuSeconds, sampleRss, treeCpuSeconds } from "./lib/rss.ts";
+import { startCeilingServer } from "./lib/ceiling.ts";
+import { measureFirstLoadJs, type FirstLoadJs } from "./lib/first-load-js.ts";
+import { createBenchDatabase, postgresUnreachableReason } from "./lib/postgres.ts";
+import { seedTargets } from "./lib/seed.ts";
+import { describeMachine, freePort } from "./lib/environment.ts";
+import { formatDuration, formatMs, renderReport, renderScriptList, type CpuUse, type Row } from "./lib/report.ts";
+import { decodedBody } from "./lib/encoding.ts";
+import { readEssayFacts, targets, type BenchTarget, type EssayFacts } from "./targets.ts";
+
+const projectDir = path.resolve(import.meta.dirname, "..");
+const resultsDir = path.join(projectDir, "bench/results");
+const databaseNames: Record<DatabaseKind, string> = { pglite: "PGlite", postgres: "PostgreSQL" };
+
+interface Run {
+  options: BenchOptions;
+  cleanups: Cleanups;
+  essay: EssayFacts;
+  scratchDir: string;
+  logDir: string;
+  requestHeaders: Record<string, string>;
+  rows: Row[];
+  pageRows: Row[];
+  notes: string[];
+  firstLoadJs: FirstLoadJs | null;
+  firstLoadJsFailure?: string;
+  /** The app's answer for the page compared with the ceiling, captured on the first database. */
+  ceilingRow: Row | null;
+}
+
+function step(message: string): void {
+  console.log(`bench: ${message}`);
+}
+
+function summary(load: LoadResult): string {
+  return `${Math.round(load.requestsPerSecond)} req/s, p50 ${formatMs(load.p50Ms)} ms, p99 ${formatMs(load.p99Ms)} ms, ${load.errors} errors, ${load.non2xx} non-2xx`;
+}
+
+interface Measured {
+  load: LoadResult;
+  peak: number | null;
+  cpu: CpuUse;
+}
+
+async function measure(run: Run, target: { label: string }, url: string, pid: number): Promise<Measured> {
+  const settings = {
+    url,
+    headers: run.requestHeaders,
+    connections: run.options.connections,
+    warmupSeconds: run.options.warmupSeconds,
+    seconds: run.options.seconds,
+  };
+  const sampler = sampleRss(pid);
+  try {
+    await warmUp(settings);
+    // CPU over the measured seconds only: which side (server or load generator) was the limit.
+    const started = { wall: performance.now(), self: process.cpuUsage(), server: treeCpuSeconds(pid), machine: machineBusyCpuSeconds() };
+    const load = await runLoad(settings);
+    const wall = (performance.now() - started.wall) / 1000;
+    const self = process.cpuUsage(started.self);
+    const server = treeCpuSeconds(pid);
+    const machine = machineBusyCpuSeconds();
+    const loadGenerator = (self.user + self.system) / 1e6 / wall;
+    const serverCores = server === null || started.server === null ? null : (server - started.server) / wall;
+    const cpu: CpuUse = {
+      loadGenerator,
+      server: serverCores,
+      others:
+        machine === null || started.machine === null || serverCores === null
+          ? null
+          : Math.max(0, (machine - started.machine) / wall - loadGenerator - serverCores),
+    };
+    return { load, peak: sampler.stop().treeBytes, cpu };
+  } catch (error) {
+    sampler.stop();
+    throw new Error(`${target.label}: load failed: ${(error as Error).message}`);
+  }
+}
+
+async function measureCeiling(run: Run, page: RawResponse, port: number): Promise<void> {
+  step("ceiling: bare node:http server with the same bytes and headers");
+  const ceiling = await startCeilingServer(run.cleanups, {
+    projectDir,
+    port,
+    body: page.body,
+    headers: page.headers,
+    scratchDir: run.scratchDir,
+  });
+  try {
+    const check = await getRaw(`${ceiling.baseUrl}/`, run.requestHeaders);
+    if (!check.body.equals(page.body)) throw new Error("the ceiling server does not answer with the captured bytes");
+    const { load, peak, cpu } = await measure(run, { label: "ceiling" }, `${ceiling.baseUrl}/`, ceiling.process.pid);
+    step(`  ${summary(load)}`);
+    run.ceilingRow = { target: "bare `node:http`, same bytes (ceiling)", database: "—", load, peakRssBytes: peak, cpu };
+  } finally {
+    await ceiling.stop();
+  }
+}
+
+async function measureTargets(run: Run, server: AppServer, database: string, ceilingPort: number): Promise<void> {
+  for (const target of targets) {
+    const url = `${server.baseUrl}${target.path(run.essay)}`;
+    const row: Row = { target: target.label, database, load: null, peakRssBytes: null };
+    run.rows.push(row);
+    if (target.compareWithCeiling) run.pageRows.push(row);
+
+    let before: RawResponse;
+    try {
+      before = await getRaw(url, run.requestHeaders);
+    } catch (error) {
+      row.failure = `no answer: ${(error as Error).message}`;
+      step(`  ${target.label}: ${row.failure}`);
+      continue;
+    }
+    const problems = target.check(before, run.essay);
+    if (problems.length > 0) {
+      row.failure = `wrong answer before load: ${problems.join("; ")}`;
+      step(`  ${target.label}: ${row.failure}`);
+      continue;
+    }
+    if (target.compareWithCeiling && !run.ceilingRow) {
+      const header = (name: string) => String(before.headers[name] ?? "none");
+      run.notes.push(
+        `${target.label} answer: ${before.body.length.toLocaleString("en-US")} bytes (content-encoding ${header("content-encoding")}), ` +
+          `cache-control \`${header("cache-control")}\`, x-nextjs-cache \`${header("x-nextjs-cache")}\`.`,
+      );
+    }
+    if (target.measureFirstLoadJs && !run.firstLoadJs && !run.firstLoadJsFailure) {
+      try {
+        run.firstLoadJs = await measureFirstLoadJs(url, decodedBody(before).toString("utf8"));
+      } catch (error) {
+        run.firstLoadJsFailure = (error as Error).message;
+      }
+    }
+
+    step(`  ${target.label} on ${database}: ${run.options.warmupSeconds} s warm-up, ${run.options.seconds} s measured`);
+    const { load, peak, cpu } = await measure(run, target, url, server.process.pid);
+    row.load = load;
+    row.peakRssBytes = peak;
+    row.cpu = cpu;
+    step(`    ${summary(load)}`);
+
+    const after = await getRaw(url, run.requestHeaders).catch((error: Error) => error);
+    const afterProblems = after instanceof Error ? [`no answer: ${after.message}`] : target.check(after, run.essay);
+    if (afterProblems.length > 0) run.notes.push(`${target.label} on ${database} answered wrongly after the load: ${afterProblems.join("; ")}`);
+    const statuses = Object.entries(load.statusCounts).map(([status, count]) => `${status}×${count}`).join(", ");
+    if (load.non2xx > 0) run.notes.push(`${target.label} on ${database}: status codes during load: ${statuses}`);
+
+    // The ceiling is measured once, right after the first page run, so both see the same machine.
+    if (target.compareWithCeiling && !run.ceilingRow) await measureCeiling(run, before, ceilingPort);
+  }
+}
+
+async function runOnDatabase(run: Run, kind: DatabaseKind, port: number, ceilingPort: number): Promise<void> {
+  const database = databaseNames[kind];
+  let databaseUrl: string | null = null;
+  let dropDatabase: (() => Promise<void>) | null = null;
+  if (kind === "postgres") {
+    const reason = await postgresUnreachableReason(run.options.postgresUrl);
+    if (reason) {
+      const where = run.options.postgresUrlGiven ? "BENCH_DATABASE_URL" : "postgres://postgres:…@127.0.0.1:5432";
+      run.notes.push(`PostgreSQL skipped: ${where} is not reachable (${reason}). Set BENCH_DATABASE_URL to include it.`);
+      step(`PostgreSQL skipped: ${reason}`);
+      return;
+    }
+    const created = await createBenchDatabase(run.cleanups, run.options.postgresUrl);
+    databaseUrl = created.url;
+    dropDatabase = created.drop;
+    step(`created database ${created.name}`);
+  }
+
+  const dataDir = fs.mkdtempSync(path.join(run.scratchDir, `data-${kind}-`));
+  const logFile = path.join(run.logDir, `server-${kind}.log`);
+  try {
+    const env = serverEnv(process.env, { port, dataDir, distDir: run.options.distDir, databaseUrl });
+    await seedTargets(run.cleanups, { projectDir, env, targets, essay: run.essay, logFile });
+    step(`starting the app on ${database} (scripts/start.ts, port ${port}, log ${path.relative(projectDir, logFile)})`);
+    const startedAt = Date.now();
+    const server = await startAppServer(run.cleanups, {
+      projectDir,
+      distDir: run.options.distDir,
+      port,
+      dataDir,
+      databaseUrl,
+      logFile,
+      label: database,
+    });
+    step(`  answering after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+    if (/\[tuiquan\] building:/.test(fs.readFileSync(logFile, "utf8"))) {
+      run.notes.push(`scripts/start.ts rebuilt before serving on ${database} (sources changed since the bench's build): the figures are of that build.`);
+    }
+    try {
+      await measureTargets(run, server, database, ceilingPort);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    if (dropDatabase) await dropDatabase();
+  }
+}
+
+async function main(): Promise<number> {
+  const startedAt = new Date();
+  const options = readBenchOptions();
+  const cleanups = new Cleanups();
+  cleanups.installProcessHandlers();
+  const essay = readEssayFacts(projectDir);
+
+  const scratchRoot = options.scratchDir ?? os.tmpdir();
+  fs.mkdirSync(scratchRoot, { recursive: true });
+  const scratchDir = fs.mkdtempSync(path.join(scratchRoot, "tuiquan-bench-"));
+  cleanups.add({ name: "remove temporary data", run: async () => fs.rmSync(scratchDir, { recursive: true, force: true }) });
+  // The logs of this run only (each server's log is appended to by its seed steps, then by it).
+  const logDir = path.join(resultsDir, "logs");
+  fs.rmSync(logDir, { recursive: true, force: true });
+  fs.mkdirSync(logDir, { recursive: true });
+
+  const run: Run = {
+    options,
+    cleanups,
+    essay,
+    scratchDir,
+    logDir,
+    requestHeaders: options.acceptEncoding ? { "accept-encoding": options.acceptEncoding } : {},
+    rows: [],
+    pageRows: [],
+    notes: [],
+    firstLoadJs: null,
+    ceilingRow: null,
+  };
+  const machine = describeMachine(projectDir);
+  let exitCode = 0;
+  let build = "not built";
+
+  try {
+    // One port per database (a stopped server's port may linger in TIME_WAIT), then the ceiling's.
+    const ports = options.basePort
+      ? [options.basePort, options.basePort + 1, options.basePort + 2]
+      : [await freePort(), await freePort(), await freePort()];
+    if (options.skipBuild) {
+      if (!fs.existsSync(path.join(projectDir, options.distDir, "BUILD_ID"))) {
+        throw new Error(`BENCH_SKIP_BUILD=1 but there is no build in ${options.distDir}`);
+      }
+      step(`reusing the build in ${options.distDir}`);
+      build = "reused";
+    } else {
+      step(`building (next build into ${options.distDir}, log bench/results/logs/build.log)`);
+      const buildEnv = serverEnv(process.env, { port: ports[0]!, dataDir: path.join(scratchDir, "build-data"), distDir: options.distDir, databaseUrl: null });
+      const { seconds } = await buildApp(cleanups, { projectDir, distDir: options.distDir, env: buildEnv, logFile: path.join(logDir, "build.log") });
+      build = `built in ${seconds.toFixed(0)} s`;
+      step(`  ${build}`);
+    }
+    for (const [index, kind] of options.databases.entries()) {
+      await runOnDatabase(run, kind, ports[index]!, ports[2]!);
+    }
+  } catch (error) {
+    exitCode = 1;
+    run.notes.push(`**The run stopped early:** ${(error as Error).message.split("\n")[0]}`);
+    console.error(`\nbench: ${(error as Error).message}`);
+  } finally {
+    await cleanups.runAll();
+  }
+
+  if (run.ceilingRow?.load) {
+    for (const row of run.pageRows) {
+      if (row.load) row.shareOfCeiling = row.load.requestsPerSecond / run.ceilingRow.load.requestsPerSecond;
+    }
+    run.rows.push(run.ceilingRow);
+  }
+  if (run.rows.some((row) => !row.load)) exitCode = 1;
+
+  const setup =
+    `Setup: ${options.connections} connections, ${options.warmupSeconds} s warm-up then ${options.seconds} s measured per row, ` +
+    `loopback, ${options.acceptEncoding ? `\`accept-encoding: ${options.acceptEncoding}\`` : "no accept-encoding"}; ` +
+    `production build (${options.distDir}, ${build}) ` +
+    `served by scripts/start.ts; ${machine}.`;
+  const report = renderReport({
+    startedAt,
+    rows: run.rows,
+    pageRows: run.pageRows,
+    firstLoadJs: run.firstLoadJs,
+    firstLoadJsFailure: run.firstLoadJsFailure,
+    notes: run.notes,
+    setup,
+    wallSeconds: (Date.now() - startedAt.getTime()) / 1000,
+  });
+  console.log(`\n${report}`);
+  const details = run.firstLoadJs ? `\n#### Scripts loaded by \`/\`\n\n${renderScriptList(run.firstLoadJs)}` : "";
+  fs.writeFileSync(path.join(resultsDir, "latest.md"), report + details);
+  step(`written to bench/results/latest.md (wall time ${formatDuration((Date.now() - startedAt.getTime()) / 1000)})`);
+  return exitCode;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`bench: ${(error as Error).stack ?? String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,114 @@
+/**
+ * Keyboard-only use: pressing Tab from the top of each page reaches every visible control, and
+ * focus never lands on something the reader cannot see.
+ */
+import type { Page } from "@playwright/test";
+import { signInByEmail } from "./fixtures/sign-in.ts";
+import { expect, test } from "./fixtures/test.ts";
+
+const publicPages = [
+  { name: "essay", path: "/" },
+  { name: "sign-in", path: "/signin" },
+  { name: "check-email", path: "/signin/check-email" },
+  { name: "sign-in error", path: "/signin/error?error=Verification" },
+];
+
+for (const { name, path } of publicPages) {
+  test(`Tab reaches every control of the ${name} page`, async ({ page }) => {
+    await page.goto(path);
+    await expectTabReachesEveryControl(page);
+  });
+}
+
+test("Tab reaches every control of the 404 page", async ({ page, pageProblems }) => {
+  pageProblems.allow(/status of 404 .*\[http:\/\/[^\]]+\/no-such-page\]/);
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expectTabReachesEveryControl(page);
+});
+
+test("Tab reaches every control of the account page", async ({ page, mailbox, email }) => {
+  await signInByEmail(page, mailbox, email, "/account");
+  await expectTabReachesEveryControl(page);
+});
+
+test("the essay's controls work from the keyboard", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/");
+  await page.getByTestId("theme-switch").focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+
+  const firstTocLink = page.getByTestId("toc").getByRole("link").first();
+  const id = decodeURIComponent((await firstTocLink.getAttribute("href"))!.slice(1));
+  await firstTocLink.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL((url) => decodeURIComponent(url.hash) === `#${id}`);
+  await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+});
+
+async function expectTabReachesEveryControl(page: Page): Promise<void> {
+  // Wait for the page to be interactive: the header's sign-in state comes from the browser.
+  await expect(page.getByTestId("signin-link").or(page.getByTestId("account-link"))).toBeVisible();
+
+  const controls = await page.evaluate(() => {
+    const selector =
+      'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
+    const list = [...document.querySelectorAll<HTMLElement>(selector)].filter(
+      (element) =>
+        !(element as HTMLButtonElement).disabled &&
+        !element.closest("[inert]") &&
+        element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true }),
+    );
+    const registry = new Map<Element, number>(list.map((element, index) => [element, index]));
+    (window as unknown as { __e2eControls: Map<Element, number> }).__e2eControls = registry;
+    return list.map((element) => describe(element));
+
+    function describe(element: HTMLElement): string {
+      const label = element.getAttribute("aria-label") ?? element.textContent?.trim().slice(0, 40) ?? "";
+      const id = element.id ? `#${element.id}` : "";
+      const testId = element.dataset.testid ? `[data-testid=${element.dataset.testid}]` : "";
+      return `${element.tagName.toLowerCase()}${id}${testId} "${label}"`;
+    }
+  });
+  expect(controls.length).toBeGreaterThan(0);
+
+  // Start from the top of the document, as a reader who just arrived does.
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.getSelection()?.removeAllRanges();
+  });
+  const reached = new Set<number>();
+  const strays: string[] = [];
+  const seenElements: string[] = [];
+  for (let press = 0; press < controls.length + 20; press++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element || element === document.body) return { kind: "none" as const };
+      const registry = (window as unknown as { __e2eControls: Map<Element, number> }).__e2eControls;
+      const index = registry.get(element);
+      const visible = element.checkVisibility({ visibilityProperty: true }) && element.getClientRects().length > 0;
+      return {
+        kind: "element" as const,
+        index: index ?? -1,
+        visible,
+        description: `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""} "${(element.getAttribute("aria-label") ?? element.textContent ?? "").trim().slice(0, 40)}"`,
+        key: index ?? element.outerHTML.slice(0, 80),
+      };
+    });
+    if (focused.kind === "none") {
+      if (reached.size > 0 || seenElements.length > 0) break; // Past the last control.
+      continue;
+    }
+    const key = String(focused.key);
+    if (seenElements.includes(key)) break; // Wrapped around to the first control.
+    seenElements.push(key);
+    if (focused.index >= 0) reached.add(focused.index);
+    else if (!focused.visible) strays.push(focused.description);
+  }
+
+  const missed = controls.filter((_, index) => !reached.has(index));
+  expect(missed, "visible controls that Tab never reaches").toEqual([]);
+  expect(strays, "focus landed on something invisible").toEqual([]);
+}

@@ -1,0 +1,33 @@
+/**
+ * End-to-end tests: a production build of the app, started by its own start script, in the
+ * system's Chromium. Run them with `npm run test:e2e` (see docs/testing.md).
+ */
+import { defineConfig } from "@playwright/test";
+import { chromiumArgs, findChromium } from "./e2e/fixtures/chromium.ts";
+import { e2eBaseUrl, viewports } from "./e2e/fixtures/settings.ts";
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  outputDir: "test-results",
+  globalSetup: "./e2e/global-setup.ts",
+  // One app serves every test: two workers keep both cores busy without starving the server.
+  workers: 2,
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 45_000,
+  expect: { timeout: 7_500 },
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL: e2eBaseUrl,
+    browserName: "chromium",
+    // Global setup fails with installation advice when no Chromium is found.
+    launchOptions: { executablePath: findChromium() ?? undefined, args: chromiumArgs },
+    viewport: viewports.desktop,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+});

@@ -1,0 +1,68 @@
+/**
+ * The HTTP server: Next.js inside a plain node:http server that adds what Next does not do the way
+ * we need it — security headers with a hash-based CSP, compression after hashing, a one-second
+ * cache of shareable pages, and the 64 KB limit on /api/trpc bodies (request-handler.ts).
+ * See docs/security-headers.md.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import next from "next";
+import type { ServerConfig } from "@/server/config/index.ts";
+import { createRequestHandler } from "./request-handler.ts";
+
+export interface AppServerOptions {
+  dev: boolean;
+  /** The project folder (where next.config.ts is). */
+  dir: string;
+  config: Pick<ServerConfig, "port" | "trustProxy" | "github" | "google">;
+  /** Interface to listen on; all interfaces by default. */
+  host?: string;
+}
+
+export interface AppServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
+  const app = next({ dev: options.dev, dir: options.dir, hostname: "localhost", port: options.config.port });
+  await app.prepare();
+
+  const formActions = [
+    ...(options.config.github ? ["https://github.com"] : []),
+    ...(options.config.google ? ["https://accounts.google.com"] : []),
+  ];
+  const server = createServer(
+    createRequestHandler(app.getRequestHandler(), {
+      dev: options.dev,
+      formActions,
+      trustProxy: options.config.trustProxy,
+      pageCache: !options.dev,
+    }),
+  );
+  if (options.dev) server.on("upgrade", app.getUpgradeHandler());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.config.port, options.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    server,
+    url: `http://localhost:${port}`,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // Requests in flight get a moment to finish; then the rest are cut.
+      const cut = setTimeout(() => server.closeAllConnections(), 5000);
+      await closed;
+      clearTimeout(cut);
+      await app.close();
+    },
+  };
+}

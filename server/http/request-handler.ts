@@ -1,0 +1,53 @@
+/**
+ * The custom server's request pipeline around Next's handler: security headers, the /api/trpc body
+ * limit, the one-second page cache, then Next with its HTML held back for CSP hashing and
+ * compression. Separate from app-server.ts so tests can put any handler in Next's place.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { bufferResponse } from "./buffered-response.ts";
+import { isTrpcRequestWithBody, limitTrpcBody } from "./body-limit.ts";
+import { negotiateEncoding } from "./compression.ts";
+import { PageCache, replayPage } from "./page-cache.ts";
+import { ResponseFinisher } from "./response-finisher.ts";
+import { setSecurityHeaders, type PolicyOptions } from "./security-headers.ts";
+
+export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+export interface PipelineOptions extends PolicyOptions {
+  trustProxy: boolean;
+  /** Keep shareable pages for a second (production); off in development so edits show at once. */
+  pageCache: boolean;
+}
+
+export function createRequestHandler(next: NextHandler, options: PipelineOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const finisher = new ResponseFinisher(options);
+  const pageCache = options.pageCache ? new PageCache() : null;
+
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
+    const key = pageCache?.keyFor(req) ?? null;
+    const cached = key ? pageCache!.lookup(key) : null;
+    if (cached) {
+      const encoding = negotiateEncoding(req.headers["accept-encoding"]);
+      return replayPage(req, res, cached, (response, finished) => finisher.encode(response, finished, encoding));
+    }
+    bufferResponse(res, finisher.decisionFor(req, key ? { cache: pageCache!, key } : undefined));
+    next(req, res).catch((error: unknown) => failed(res, error));
+  };
+
+  return (req, res) => {
+    setSecurityHeaders(req, res, options.trustProxy);
+    res.setHeader("Content-Security-Policy", finisher.baseCsp);
+    if (!isTrpcRequestWithBody(req)) return serve(req, res);
+    const verdict = limitTrpcBody(req, res);
+    if (verdict === "accepted") return serve(req, res);
+    if (verdict !== "refused") void verdict.then((result) => result === "accepted" && serve(req, res));
+  };
+}
+
+function failed(res: ServerResponse, error: unknown): void {
+  console.error("[http] request failed:", error);
+  if (res.headersSent) return void res.destroy();
+  res.statusCode = 500;
+  res.setHeader("content-type", "text/plain; charset=utf-8");
+  res.end("Internal Server Error");
+}

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "./database.ts";
+import { createTestCaller, createTestUser } from "./caller.ts";
+
+const opened: TestDatabase[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((database) => database.close()));
+});
+
+async function fresh() {
+  const database = await createTestDatabase();
+  opened.push(database);
+  return database;
+}
+
+describe("createTestDatabase", () => {
+  it("gives a migrated database that Prisma can use", async () => {
+    const { db } = await fresh();
+    const user = await db.user.create({ data: { email: "reader@example.test", name: "读者" } });
+    expect(await db.user.findUnique({ where: { id: user.id } })).toMatchObject({ name: "读者", role: "USER" });
+  });
+
+  it("gives every test its own database", async () => {
+    const first = await fresh();
+    const second = await fresh();
+    await first.db.user.create({ data: { email: "only-in-first@example.test" } });
+    expect(await second.db.user.count()).toBe(0);
+    expect(await first.db.user.count()).toBe(1);
+  });
+});
+
+describe("createTestCaller", () => {
+  it("calls procedures as a signed-out visitor", async () => {
+    const { db } = await fresh();
+    expect(await createTestCaller({ db }).me.get()).toBeNull();
+  });
+
+  it("calls procedures as the given reader", async () => {
+    const { db } = await fresh();
+    const user = await createTestUser(db, { name: "Ada", role: "ADMIN", locale: "en" });
+    expect(await createTestCaller({ db, user }).me.get()).toEqual(user);
+  });
+
+  it("answers in the caller's locale when a procedure refuses", async () => {
+    const { db } = await fresh();
+    await expect(createTestCaller({ db, locale: "zh" }).me.update({ name: "x" })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+  });
+});
