@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 const nextConfig: NextConfig = {
   // The server answers for itself (server/http/): it adds the security headers, including a
   // hash-based Content-Security-Policy, and compresses after hashing. See docs/security-headers.md.
-  // Lets several builds (tests, benchmarks, helpers) live side by side: NEXT_DIST_DIR=.next-e2e.
+  // Lets several builds (tests, benchmarks, helpers) live side by side: NEXT_DIST_DIR=.next-test.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   compress: false,
   poweredByHeader: false,

@@ -14,14 +14,14 @@ import { Cleanups } from "./lib/cleanup.ts";
 import { buildApp } from "./lib/build.ts";
 import { serverEnv, startAppServer, type AppServer } from "./lib/server.ts";
 import { getRaw, type RawResponse } from "./lib/http.ts";
-import { runLoad, warmUp, type LoadResult } from "./lib/load.ts";
-import { machineBusyCpuSeconds, sampleRss, treeCpuSeconds } from "./lib/rss.ts";
+import type { LoadResult, LoadSettings } from "./lib/load.ts";
+import { measure } from "./lib/measure.ts";
 import { startCeilingServer } from "./lib/ceiling.ts";
 import { measureFirstLoadJs, type FirstLoadJs } from "./lib/first-load-js.ts";
 import { createBenchDatabase, postgresUnreachableReason } from "./lib/postgres.ts";
 import { seedTargets } from "./lib/seed.ts";
 import { describeMachine, freePort } from "./lib/environment.ts";
-import { formatDuration, formatMs, renderReport, renderScriptList, type CpuUse, type Row } from "./lib/report.ts";
+import { formatDuration, formatMs, renderReport, renderScriptList, type Row } from "./lib/report.ts";
 import { decodedBody } from "./lib/encoding.ts";
 import { readEssayFacts, targets, type BenchTarget, type EssayFacts } from "./targets.ts";
 
@@ -49,49 +49,13 @@ function step(message: string): void {
   console.log(`bench: ${message}`);
 }
 
+function loadSettings(run: Run, url: string): LoadSettings {
+  const { connections, warmupSeconds, seconds } = run.options;
+  return { url, headers: run.requestHeaders, connections, warmupSeconds, seconds };
+}
+
 function summary(load: LoadResult): string {
   return `${Math.round(load.requestsPerSecond)} req/s, p50 ${formatMs(load.p50Ms)} ms, p99 ${formatMs(load.p99Ms)} ms, ${load.errors} errors, ${load.non2xx} non-2xx`;
-}
-
-interface Measured {
-  load: LoadResult;
-  peak: number | null;
-  cpu: CpuUse;
-}
-
-async function measure(run: Run, target: { label: string }, url: string, pid: number): Promise<Measured> {
-  const settings = {
-    url,
-    headers: run.requestHeaders,
-    connections: run.options.connections,
-    warmupSeconds: run.options.warmupSeconds,
-    seconds: run.options.seconds,
-  };
-  const sampler = sampleRss(pid);
-  try {
-    await warmUp(settings);
-    // CPU over the measured seconds only: which side (server or load generator) was the limit.
-    const started = { wall: performance.now(), self: process.cpuUsage(), server: treeCpuSeconds(pid), machine: machineBusyCpuSeconds() };
-    const load = await runLoad(settings);
-    const wall = (performance.now() - started.wall) / 1000;
-    const self = process.cpuUsage(started.self);
-    const server = treeCpuSeconds(pid);
-    const machine = machineBusyCpuSeconds();
-    const loadGenerator = (self.user + self.system) / 1e6 / wall;
-    const serverCores = server === null || started.server === null ? null : (server - started.server) / wall;
-    const cpu: CpuUse = {
-      loadGenerator,
-      server: serverCores,
-      others:
-        machine === null || started.machine === null || serverCores === null
-          ? null
-          : Math.max(0, (machine - started.machine) / wall - loadGenerator - serverCores),
-    };
-    return { load, peak: sampler.stop().treeBytes, cpu };
-  } catch (error) {
-    sampler.stop();
-    throw new Error(`${target.label}: load failed: ${(error as Error).message}`);
-  }
 }
 
 async function measureCeiling(run: Run, page: RawResponse, port: number): Promise<void> {
@@ -106,7 +70,7 @@ async function measureCeiling(run: Run, page: RawResponse, port: number): Promis
   try {
     const check = await getRaw(`${ceiling.baseUrl}/`, run.requestHeaders);
     if (!check.body.equals(page.body)) throw new Error("the ceiling server does not answer with the captured bytes");
-    const { load, peak, cpu } = await measure(run, { label: "ceiling" }, `${ceiling.baseUrl}/`, ceiling.process.pid);
+    const { load, peak, cpu } = await measure(loadSettings(run, `${ceiling.baseUrl}/`), "ceiling", ceiling.process.pid);
     step(`  ${summary(load)}`);
     run.ceilingRow = { target: "bare `node:http`, same bytes (ceiling)", database: "—", load, peakRssBytes: peak, cpu };
   } finally {
@@ -151,7 +115,7 @@ async function measureTargets(run: Run, server: AppServer, database: string, cei
     }
 
     step(`  ${target.label} on ${database}: ${run.options.warmupSeconds} s warm-up, ${run.options.seconds} s measured`);
-    const { load, peak, cpu } = await measure(run, target, url, server.process.pid);
+    const { load, peak, cpu } = await measure(loadSettings(run, url), target.label, server.process.pid);
     row.load = load;
     row.peakRssBytes = peak;
     row.cpu = cpu;
@@ -175,8 +139,11 @@ async function runOnDatabase(run: Run, kind: DatabaseKind, port: number, ceiling
   if (kind === "postgres") {
     const reason = await postgresUnreachableReason(run.options.postgresUrl);
     if (reason) {
-      const where = run.options.postgresUrlGiven ? "BENCH_DATABASE_URL" : "postgres://postgres:…@127.0.0.1:5432";
-      run.notes.push(`PostgreSQL skipped: ${where} is not reachable (${reason}). Set BENCH_DATABASE_URL to include it.`);
+      run.notes.push(
+        run.options.postgresUrlGiven
+          ? `PostgreSQL skipped: the server of BENCH_DATABASE_URL is not reachable (${reason}).`
+          : `PostgreSQL skipped: no server at postgres://postgres:…@127.0.0.1:5432 (${reason}); set BENCH_DATABASE_URL to use another.`,
+      );
       step(`PostgreSQL skipped: ${reason}`);
       return;
     }

@@ -1,7 +1,7 @@
 /**
  * Faults of the whole server (scripts/start.ts): an acknowledged write survives kill -9 and a
  * restart, on PGlite and (with TEST_DATABASE_URL) on PostgreSQL; a second start on the same data
- * folder is refused at once. The first run builds the app into NEXT_DIST_DIR (.next-faults).
+ * folder is refused at once. The first run builds the app into NEXT_DIST_DIR (.next-test).
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";

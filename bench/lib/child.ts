@@ -39,8 +39,9 @@ export function spawnOwned(
   const pid = child.pid;
 
   const recent: string[] = [];
+  let logOpen = true;
   const keep = (chunk: Buffer) => {
-    fs.writeSync(log, chunk);
+    if (logOpen) fs.writeSync(log, chunk);
     for (const line of chunk.toString("utf8").split("\n")) {
       if (line.trim() === "") continue;
       recent.push(line);
@@ -62,7 +63,11 @@ export function spawnOwned(
       resolve("spawn-error");
     });
   });
-  void exited.then(() => fs.closeSync(log));
+  // "close", not "exit": output may still arrive after the process has exited.
+  child.once("close", () => {
+    logOpen = false;
+    fs.closeSync(log);
+  });
 
   const killGroup = (signal: NodeJS.Signals) => {
     try {

@@ -15,6 +15,11 @@ describe("scriptSources", () => {
     expect(scriptSources(html)).toEqual(["/_next/static/chunks/a.js", "/_next/static/chunks/b.js?v=1&x=2", "/c.js"]);
   });
 
+  it("leaves out nomodule polyfills, which module-capable browsers never download", () => {
+    const html = `<script src="/polyfills.js" noModule=""></script><script src="/legacy.js" nomodule></script><script src="/main.js"></script>`;
+    expect(scriptSources(html)).toEqual(["/main.js"]);
+  });
+
   it("ignores data-src and similar attributes", () => {
     expect(scriptSources(`<script data-src="/lazy.js"></script>`)).toEqual([]);
   });

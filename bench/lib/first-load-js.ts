@@ -26,10 +26,15 @@ function decodeAttribute(value: string): string {
   return value.replace(/&(?:amp|quot|#x27|#39|lt|gt);/g, (entity) => entities[entity] ?? entity);
 }
 
-/** The src of every <script> tag, in order, without duplicates. */
+/**
+ * The src of every <script> tag a modern browser downloads, in order, without duplicates.
+ * `nomodule` scripts (Next's legacy polyfills) are skipped: browsers that run modules do not
+ * fetch them, and Next's own first-load figure leaves them out too.
+ */
 export function scriptSources(html: string): string[] {
   const sources: string[] = [];
   for (const tag of html.matchAll(/<script\b[^>]*>/gi)) {
+    if (/\snomodule(?:[\s=>]|$)/i.test(tag[0])) continue;
     const src = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag[0]);
     const value = src?.[1] ?? src?.[2] ?? src?.[3];
     if (value && !sources.includes(decodeAttribute(value))) sources.push(decodeAttribute(value));

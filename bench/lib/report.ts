@@ -95,6 +95,10 @@ function formatCpu(cpu: CpuUse): string {
   return `${cores(cpu.loadGenerator)} / ${cores(cpu.server)} / ${cores(cpu.others)}`;
 }
 
+function rowName(row: Row): string {
+  return row.database === "—" ? row.target : `${row.target} on ${row.database}`;
+}
+
 function verdict(met: boolean): string {
   return met ? "met" : "**missed**";
 }
@@ -113,7 +117,10 @@ export function renderReport(report: Report): string {
     lines.push(
       `- Essay page on ${row.database}: ${(share * 100).toFixed(0)}% of the bare \`node:http\` ceiling ` +
         `(target ≥ ${targets.shareOfCeiling * 100}%: ${verdict(share >= targets.shareOfCeiling)}), ` +
-        `p99 ${formatMs(row.load.p99Ms)} ms (target ≤ ${targets.p99Ms} ms: ${verdict(row.load.p99Ms <= targets.p99Ms)}).`,
+        `p99 ${formatMs(row.load.p99Ms)} ms (target ≤ ${targets.p99Ms} ms: ${verdict(row.load.p99Ms <= targets.p99Ms)}).` +
+        (share > 1.05
+          ? " Over 100%: the page is answered as fast as the bare server, so both hit the same limit (see the CPU line) and the difference is noise."
+          : ""),
     );
   }
   if (report.firstLoadJs) {
@@ -128,12 +135,12 @@ export function renderReport(report: Report): string {
   }
   const cpuRows = report.rows.filter((row) => row.load && row.cpu);
   if (cpuRows.length > 0) {
-    const parts = cpuRows.map((row) => `${row.target} on ${row.database} ${formatCpu(row.cpu!)}`);
+    const parts = cpuRows.map((row) => `${rowName(row)} ${formatCpu(row.cpu!)}`);
     lines.push(`- CPU in cores during the measured seconds (load generator / server / other processes): ${parts.join("; ")}.`);
     const saturated = cpuRows.filter((row) => row.cpu!.loadGenerator >= loadGeneratorLimit);
     if (saturated.length > 0) {
       lines.push(
-        `- The load generator used a whole core for ${saturated.map((row) => `${row.target} on ${row.database}`).join(", ")}: ` +
+        `- The load generator used a whole core for ${saturated.map(rowName).join(", ")}: ` +
           "those rows show how fast this machine can send and read the requests, not how fast the server can answer them.",
       );
     }
@@ -141,7 +148,7 @@ export function renderReport(report: Report): string {
   const crowded = cpuRows.filter((row) => (row.cpu!.others ?? 0) >= otherProcessesLimit);
   if (crowded.length > 0) {
     lines.push(
-      `- **Other processes used ${otherProcessesLimit} cores or more** during ${crowded.map((row) => `${row.target} on ${row.database}`).join(", ")}: ` +
+      `- **Other processes used ${otherProcessesLimit} cores or more** during ${crowded.map(rowName).join(", ")}: ` +
         "the machine was busy with something else, so these figures (and the shares of the ceiling) are noise; run again on a quiet machine.",
     );
   }

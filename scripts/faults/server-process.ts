@@ -1,6 +1,6 @@
 /**
  * Runs the real `npm start` (scripts/start.ts) as a child process for the fault tests: a fresh
- * port, its own data folder, and the production build in NEXT_DIST_DIR (default .next-faults,
+ * port, its own data folder, and the production build in NEXT_DIST_DIR (default .next-test,
  * reused between runs while the sources do not change).
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -30,7 +30,7 @@ export async function freePort(): Promise<number> {
 
 export function serverEnv(dataDir: string, port: number, databaseUrl: string | null): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
-  env.NEXT_DIST_DIR ||= ".next-faults";
+  env.NEXT_DIST_DIR ||= ".next-test";
   for (const name of ["DATABASE_URL", "SITE_URL", "AUTH_SECRET", "EMAIL_SERVER", "EMAIL_FROM", "NODE_ENV", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) {
     delete env[name];
   }

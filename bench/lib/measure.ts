@@ -1,0 +1,43 @@
+/**
+ * One row's measurement: warm-up, then the measured load, with the server's peak memory sampled
+ * throughout and the CPU each side used over the measured seconds (which side set the pace).
+ */
+import { runLoad, warmUp, type LoadResult, type LoadSettings } from "./load.ts";
+import type { CpuUse } from "./report.ts";
+import { machineBusyCpuSeconds, sampleRss, treeCpuSeconds } from "./rss.ts";
+
+export interface Measured {
+  load: LoadResult;
+  /** Peak resident memory of the server's process tree, in bytes. */
+  peak: number | null;
+  cpu: CpuUse;
+}
+
+export async function measure(settings: LoadSettings, label: string, serverPid: number): Promise<Measured> {
+  const sampler = sampleRss(serverPid);
+  try {
+    await warmUp(settings);
+    const started = {
+      wall: performance.now(),
+      self: process.cpuUsage(),
+      server: treeCpuSeconds(serverPid),
+      machine: machineBusyCpuSeconds(),
+    };
+    const load = await runLoad(settings);
+    const wall = (performance.now() - started.wall) / 1000;
+    const self = process.cpuUsage(started.self);
+    const server = treeCpuSeconds(serverPid);
+    const machine = machineBusyCpuSeconds();
+    // The load generator is this process: autocannon runs on its event loop.
+    const loadGenerator = (self.user + self.system) / 1e6 / wall;
+    const serverCores = server === null || started.server === null ? null : (server - started.server) / wall;
+    const others =
+      machine === null || started.machine === null || serverCores === null
+        ? null
+        : Math.max(0, (machine - started.machine) / wall - loadGenerator - serverCores);
+    return { load, peak: sampler.stop().treeBytes, cpu: { loadGenerator, server: serverCores, others } };
+  } catch (error) {
+    sampler.stop();
+    throw new Error(`${label}: load failed: ${(error as Error).message}`);
+  }
+}
