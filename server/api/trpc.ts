@@ -10,6 +10,7 @@ import type { Db } from "@/server/db/client.ts";
 import { sessionTokenFromCookieHeader, sessionUserFromToken, type SessionUser } from "@/server/auth/session-user.ts";
 import { localeFromCookieHeader, type AppLocale } from "@/server/i18n/locales.ts";
 import { errorMessage, isErrorKey } from "@/server/i18n/error-messages.ts";
+import { clientAddressHeader } from "@/server/http/client-address.ts";
 import { appError, UserFacingError } from "./errors.ts";
 
 export interface RequestMeta {
@@ -36,7 +37,8 @@ export async function createContextFromHeaders(headers: Headers, responseHeaders
     user,
     locale: user?.locale ?? localeFromCookieHeader(cookieHeader),
     request: {
-      ip: headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip"),
+      // Stamped by the custom server (server/http/client-address.ts); client-sent headers are not trusted.
+      ip: headers.get(clientAddressHeader) || null,
       userAgent: headers.get("user-agent"),
     },
     responseHeaders,

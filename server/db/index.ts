@@ -13,7 +13,8 @@ const globalForDb = globalThis as typeof globalThis & { __tuiquanDb?: Promise<Op
 
 export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
   if (isPostgresUrl(env.DATABASE_URL)) return { kind: "postgres", url: env.DATABASE_URL };
-  return { kind: "pglite", dataDir: path.join(path.resolve(env.DATA_DIR || "./.data"), "pglite") };
+  // turbopackIgnore: a run-time folder, not a file of the app (otherwise the build traces the whole project).
+  return { kind: "pglite", dataDir: path.join(path.resolve(/* turbopackIgnore: true */ env.DATA_DIR || "./.data"), "pglite") };
 }
 
 export function getOpenedDatabase(): Promise<OpenedDatabase> {

@@ -14,6 +14,8 @@ import { scriptHash } from "./inline-scripts.ts";
 import { createRequestHandler } from "./request-handler.ts";
 import { maxTrpcBodyBytes } from "./trpc-error-response.ts";
 import { httpStatusMetaName } from "./status-marker.ts";
+import { clientAddressHeader } from "./client-address.ts";
+import { remoteAddressHeader } from "@/server/auth/local-request.ts";
 
 let server: Server | null = null;
 afterEach(async () => {
@@ -251,5 +253,26 @@ describe("the page cache", () => {
     expect(await first.text()).toContain("找不到");
     expect((await fetch(url + "/essays/nope")).status).toBe(404);
     expect(calls.count).toBe(2);
+  });
+
+  it("stamps the socket and client addresses over whatever the client claims", async () => {
+    const seen: Record<string, string | string[] | undefined>[] = [];
+    const echo = async (req: IncomingMessage, res: ServerResponse) => {
+      seen.push({ remote: req.headers[remoteAddressHeader], client: req.headers[clientAddressHeader] });
+      res.end("ok");
+    };
+    const forged = { [remoteAddressHeader]: "203.0.113.9", [clientAddressHeader]: "203.0.113.9", "x-forwarded-for": "198.51.100.7" };
+    server = createServer(createRequestHandler(echo, { dev: false, trustProxy: false, pageCache: false }));
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    await (await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, { headers: forged })).text();
+    expect(seen.pop()).toEqual({ remote: "127.0.0.1", client: "127.0.0.1" });
+    server.close();
+
+    server = createServer(createRequestHandler(echo, { dev: false, trustProxy: true, pageCache: false }));
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    await (await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, { headers: forged })).text();
+    expect(seen.pop()).toEqual({ remote: "127.0.0.1", client: "198.51.100.7" });
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bufferResponse } from "./buffered-response.ts";
+import { stampClientAddresses } from "./client-address.ts";
 import { isTrpcRequestWithBody, limitTrpcBody } from "./body-limit.ts";
 import { negotiateEncoding } from "./compression.ts";
 import { PageCache, replayPage } from "./page-cache.ts";
@@ -35,6 +36,7 @@ export function createRequestHandler(next: NextHandler, options: PipelineOptions
   };
 
   return (req, res) => {
+    stampClientAddresses(req, options.trustProxy);
     setSecurityHeaders(req, res, options.trustProxy);
     res.setHeader("Content-Security-Policy", finisher.baseCsp);
     if (!isTrpcRequestWithBody(req)) return serve(req, res);
