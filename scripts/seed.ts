@@ -7,6 +7,7 @@ import { acquireDataDirLock, DataDirLockedError } from "@/server/db/data-dir-loc
 import { closeDatabase, databaseTargetFromEnv, getOpenedDatabase } from "@/server/db/index.ts";
 import { ContentError } from "@/server/essay/content-error.ts";
 import { seedContent, type SeededEssay } from "@/server/essay/seed.ts";
+import { seedPolls } from "@/server/polls/seed.ts";
 
 function describe(essay: SeededEssay): string {
   const head = `${essay.slug} (${path.relative(process.cwd(), essay.file)}): ${essay.action}, ${essay.paragraphs} paragraphs`;
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     const { db } = await getOpenedDatabase();
     const summary = await seedContent(db);
     for (const essay of summary.essays) console.log(`seed: ${describe(essay)}`);
+    for (const poll of await seedPolls(db)) console.log(`seed: poll ${poll.key}: ${poll.action}`);
   } finally {
     await closeDatabase();
     lock?.release();

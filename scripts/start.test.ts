@@ -140,3 +140,28 @@ describe("a second start on the same data folder", () => {
     buildTimeout,
   );
 });
+
+describe("a local site without a mail server", () => {
+  it(
+    "lists sign-in links on /dev/outbox for requests from this machine",
+    async () => {
+      const server = await start(freshDataDir(), await freePort(), null);
+      const signIn = await fetch(`${server.url}/api/auth/csrf`);
+      const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+      const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      const requested = await fetch(`${server.url}/api/auth/signin/email`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+        body: new URLSearchParams({ email: "outbox-reader@example.org", csrfToken, json: "true" }),
+      });
+      expect(requested.status).toBe(200);
+
+      const outbox = await fetch(`${server.url}/dev/outbox`);
+      expect(outbox.status).toBe(200);
+      expect(await outbox.text()).toContain("outbox-reader@example.org");
+      expect(server.output()).toMatch(/\[dev-mail\] sign-in link for outbox-reader@example\.org: http:\/\/localhost:\d+\/api\/auth\/callback\/email\?/);
+      await killHard(server);
+    },
+    buildTimeout,
+  );
+});

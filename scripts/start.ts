@@ -5,6 +5,7 @@
  * do; nothing is served from a half-prepared database.
  */
 import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { ConfigError, getServerConfig, type ServerConfig } from "@/server/config/index.ts";
@@ -13,6 +14,7 @@ import { openDatabase } from "@/server/db/client.ts";
 import { closeDatabase, databaseTargetFromEnv } from "@/server/db/index.ts";
 import { runMigrations } from "@/server/db/migrate.ts";
 import { seedContent } from "@/server/essay/seed.ts";
+import { seedPolls } from "@/server/polls/seed.ts";
 import type { AppServer } from "@/server/http/app-server.ts";
 import { distDirOf, hashBuildInputs, recordBuildInputs, staleBuildReason } from "./build-freshness.ts";
 
@@ -45,13 +47,17 @@ function loadConfig(): ServerConfig {
   }
 }
 
-async function prepareDatabase(): Promise<void> {
+/** Migrates and seeds; true when the seeded content changed (cached pages then show old text). */
+async function prepareDatabase(): Promise<boolean> {
   const opened = await openDatabase(databaseTargetFromEnv());
   try {
     const migrations = await runMigrations(opened, { log });
     log(`database: ${migrations.applied.length} migration(s) applied, ${migrations.alreadyApplied.length} already applied`);
     const seeded = await seedContent(opened.db);
     for (const essay of seeded.essays) log(`essay ${essay.slug}: ${essay.action}`);
+    const contentChanged = seeded.essays.some((essay) => essay.action !== "unchanged");
+    for (const poll of await seedPolls(opened.db)) log(`poll ${poll.key}: ${poll.action}`);
+    return contentChanged;
   } finally {
     // The app opens its own handle (server/db/index.ts); PGlite allows one per folder.
     await opened.close();
@@ -73,6 +79,16 @@ async function buildIfStale(): Promise<void> {
   recordBuildInputs(projectDir, inputs);
 }
 
+/**
+ * Pages rendered at run time are kept in the build folder (server/route-cache) across restarts.
+ * After a re-seed they hold the old text until revalidated, and the first reader would get it:
+ * drop them, so every page renders afresh from the database.
+ */
+function forgetCachedPages(): void {
+  rmSync(path.join(distDirOf(projectDir), "server", "route-cache"), { recursive: true, force: true });
+  log("content changed: cached pages dropped");
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
 
@@ -86,8 +102,9 @@ async function main(): Promise<void> {
     }
   }
 
-  await prepareDatabase();
+  const contentChanged = await prepareDatabase();
   if (!dev) await buildIfStale();
+  if (contentChanged) forgetCachedPages();
 
   const { startAppServer } = await import("@/server/http/app-server.ts");
   let server: AppServer;

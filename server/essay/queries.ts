@@ -22,7 +22,7 @@ const essayViewSelect = {
 } as const;
 
 /** With several essays, "/" shows the first one published (slug breaks a tie, so the choice is stable). */
-const defaultEssayOrder = [{ publishedAt: "asc" }, { slug: "asc" }] as const;
+export const defaultEssayOrder = [{ publishedAt: "asc" }, { slug: "asc" }] as const;
 
 /** The essay with this slug, or the default essay when no slug is given; null when there is none. */
 export async function getEssayView(db: Db, slug?: string): Promise<EssayView | null> {
