@@ -11,15 +11,17 @@ import zhEssay from "./zh/essay.json";
 import zhAuth from "./zh/auth.json";
 import zhAccount from "./zh/account.json";
 import zhErrors from "./zh/errors.json";
+import zhPolls from "./zh/polls.json";
 import enCommon from "./en/common.json";
 import enEssay from "./en/essay.json";
 import enAuth from "./en/auth.json";
 import enAccount from "./en/account.json";
 import enErrors from "./en/errors.json";
+import enPolls from "./en/polls.json";
 
 const catalogs = {
-  zh: { common: zhCommon, essay: zhEssay, auth: zhAuth, account: zhAccount, errors: zhErrors },
-  en: { common: enCommon, essay: enEssay, auth: enAuth, account: enAccount, errors: enErrors },
+  zh: { common: zhCommon, essay: zhEssay, auth: zhAuth, account: zhAccount, errors: zhErrors, polls: zhPolls },
+  en: { common: enCommon, essay: enEssay, auth: enAuth, account: enAccount, errors: enErrors, polls: enPolls },
 } as const;
 
 /** The Chinese catalog is the reference: every English file mirrors its keys. */

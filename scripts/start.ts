@@ -55,9 +55,10 @@ async function prepareDatabase(): Promise<boolean> {
     log(`database: ${migrations.applied.length} migration(s) applied, ${migrations.alreadyApplied.length} already applied`);
     const seeded = await seedContent(opened.db);
     for (const essay of seeded.essays) log(`essay ${essay.slug}: ${essay.action}`);
-    const contentChanged = seeded.essays.some((essay) => essay.action !== "unchanged");
-    for (const poll of await seedPolls(opened.db)) log(`poll ${poll.key}: ${poll.action}`);
-    return contentChanged;
+    const polls = await seedPolls(opened.db);
+    for (const poll of polls) log(`poll ${poll.key}: ${poll.action}`);
+    // The essay page carries the essay and its polls' wording.
+    return [...seeded.essays, ...polls].some((item) => item.action !== "unchanged");
   } finally {
     // The app opens its own handle (server/db/index.ts); PGlite allows one per folder.
     await opened.close();

@@ -7,6 +7,13 @@
  * inside it carry the interface language (uiLang) when that differs.
  */
 import { getFormatter, getTranslations } from "next-intl/server";
+import type { AbstractIntlMessages } from "next-intl";
+import { loadPolls } from "@/components/polls/load-polls.ts";
+import { pollAnchorId, type PollDefinition, type PollPlacement } from "@/components/polls/poll-definition.ts";
+import { PollSlot } from "@/components/polls/poll-slot.tsx";
+import { pickMessages } from "@/messages/index.ts";
+import { timeZone } from "@/server/i18n/request.ts";
+import { Fragment } from "react";
 import type { EssayBlock, EssayView } from "@/server/essay/types.ts";
 import { htmlLang, type AppLocale } from "@/server/i18n/locales.ts";
 import { CopyLinkController } from "./copy-link-controller.tsx";
@@ -28,6 +35,27 @@ export async function EssayArticle({ essay, locale }: { essay: EssayView; locale
   const toc: TocEntry[] = essay.blocks
     .filter((block): block is Extract<EssayBlock, { type: "heading" }> => block.type === "heading" && block.level === 2)
     .map((heading) => ({ id: heading.key, text: heading.text }));
+  const polls = await loadPolls(locale, essay.slug);
+  const pollLoadingLabel = (await getTranslations({ locale, namespace: "polls" }))("loading");
+  const pollMessages = pickMessages(locale, ["polls"]) as AbstractIntlMessages;
+  const pollsAt = (placement: PollPlacement) =>
+    polls
+      .filter((poll) => poll.placements.includes(placement))
+      .map((poll) => (
+        <PollSlot
+          key={`${poll.key}-${placement}`}
+          poll={poll}
+          // The first placement holds the anchor that sign-in returns to.
+          anchorId={firstPlacement(poll) === placement ? pollAnchorId(poll.key) : `${pollAnchorId(poll.key)}-${placement}`}
+          locale={locale}
+          timeZone={timeZone}
+          messages={pollMessages}
+          loadingLabel={pollLoadingLabel}
+          uiLang={uiLang}
+        />
+      ));
+  // "after-section-1": before the second section's heading (or after the body when there is one section).
+  const secondSection = essay.blocks.findIndex((block, index) => block.type === "heading" && block.level === 2 && index > firstSectionIndex(essay.blocks));
 
   return (
     <>
@@ -62,8 +90,13 @@ export async function EssayArticle({ essay, locale }: { essay: EssayView; locale
 
             <div className="prose-zh flex flex-col gap-[1.1em] text-fg">
               {essay.blocks.map((block, index) => (
-                <EssayBlockView key={block.key} block={block} chrome={chrome} figureIndex={figureIndex(essay.blocks, index)} placeholderLabel={t("figure.placeholder")} noteLabel={t("note")} />
+                <Fragment key={block.key}>
+                  {index === secondSection ? pollsAt("after-section-1") : null}
+                  <EssayBlockView block={block} chrome={chrome} figureIndex={figureIndex(essay.blocks, index)} placeholderLabel={t("figure.placeholder")} noteLabel={t("note")} />
+                </Fragment>
               ))}
+              {secondSection === -1 ? pollsAt("after-section-1") : null}
+              {pollsAt("end")}
             </div>
 
             <footer className="mt-12 rounded-2xl bg-raised px-5 py-4 text-sm leading-relaxed text-muted sm:px-6" lang={uiLang}>
@@ -82,6 +115,14 @@ export async function EssayArticle({ essay, locale }: { essay: EssayView; locale
       </div>
     </>
   );
+}
+
+function firstSectionIndex(blocks: EssayBlock[]): number {
+  return blocks.findIndex((block) => block.type === "heading" && block.level === 2);
+}
+
+function firstPlacement(poll: PollDefinition): PollPlacement {
+  return poll.placements.includes("after-section-1") ? "after-section-1" : "end";
 }
 
 /** The position of a figure among figures (for its placeholder's colour). */
