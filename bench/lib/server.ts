@@ -7,25 +7,7 @@ import path from "node:path";
 import type { Cleanups } from "./cleanup.ts";
 import { spawnOwned, type OwnedProcess } from "./child.ts";
 import { waitUntilAnswering } from "./http.ts";
-
-/** The app's own variables (see README): none of the caller's may leak into a measured server. */
-const appVariables = [
-  "PORT",
-  "DATA_DIR",
-  "DATABASE_URL",
-  "SITE_URL",
-  "AUTH_SECRET",
-  "EMAIL_SERVER",
-  "EMAIL_FROM",
-  "GITHUB_ID",
-  "GITHUB_SECRET",
-  "GOOGLE_ID",
-  "GOOGLE_SECRET",
-  "ADMIN_EMAILS",
-  "NEXT_DIST_DIR",
-  "NEXTAUTH_URL",
-  "NEXTAUTH_SECRET",
-];
+import { withoutAppVariables } from "../../server/config/env.ts";
 
 // Start migrates and seeds, and rebuilds if it finds the build stale: give it time, but not forever.
 const startTimeoutMs = 10 * 60_000;
@@ -40,9 +22,9 @@ export function serverEnv(
   base: NodeJS.ProcessEnv,
   settings: { port: number; dataDir: string; distDir: string; databaseUrl: string | null },
 ): NodeJS.ProcessEnv {
-  // A plain record: Next's types make NODE_ENV read-only on NodeJS.ProcessEnv.
-  const env: Record<string, string | undefined> = { ...base };
-  for (const name of appVariables) delete env[name];
+  // None of the caller's app variables may leak into a measured server. A plain record: Next's
+  // types make NODE_ENV read-only on NodeJS.ProcessEnv.
+  const env: Record<string, string | undefined> = { ...withoutAppVariables(base) };
   env.NODE_ENV = "production";
   env.NEXT_TELEMETRY_DISABLED = "1";
   env.PORT = String(settings.port);

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import path from "node:path";
+import { withoutAppVariables } from "../../server/config/env.ts";
 
 export const projectDir = path.resolve(import.meta.dirname, "../..");
 
@@ -29,13 +30,12 @@ export async function freePort(): Promise<number> {
 }
 
 export function serverEnv(dataDir: string, port: number, databaseUrl: string | null): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
-  env.NEXT_DIST_DIR ||= ".next-test";
-  for (const name of ["DATABASE_URL", "SITE_URL", "AUTH_SECRET", "EMAIL_SERVER", "EMAIL_FROM", "NODE_ENV", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) {
-    delete env[name];
-  }
+  const env: Record<string, string | undefined> = { ...withoutAppVariables(process.env) };
+  for (const name of ["VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) delete env[name];
+  // The build is shared with the e2e run (a caller may name another one).
+  Object.assign(env, { PORT: String(port), DATA_DIR: dataDir, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-test" });
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  return env;
+  return env as NodeJS.ProcessEnv;
 }
 
 /** Starts scripts/start.ts; resolves once it is serving (or rejects with its output when it exits first). */

@@ -38,6 +38,26 @@ const envSchema = z.object({
 
 export type RawEnv = z.infer<typeof envSchema>;
 
+/**
+ * Every variable the app reads (the schema above, what start sets for next-auth, the build folder),
+ * for the tools that start it with a configuration of their own: e2e tests, fault tests, the bench.
+ */
+export const appVariableNames: readonly string[] = [
+  ...Object.keys(envSchema.shape),
+  "DATABASE_POOL_SIZE",
+  "NEXTAUTH_URL",
+  "NEXTAUTH_SECRET",
+  "NEXT_DIST_DIR",
+];
+
+/** A copy of `env` without the app's variables, so that a developer's shell cannot leak into a test. */
+export function withoutAppVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy: Record<string, string | undefined> = { ...env };
+  for (const name of appVariableNames) delete copy[name];
+  // Next's types make NODE_ENV a required key of ProcessEnv; a child's environment may lack it.
+  return copy as unknown as NodeJS.ProcessEnv;
+}
+
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);

@@ -3,7 +3,7 @@
  * is sent on), so rendered per request. After sign-in the reader returns to `callbackUrl` (or the
  * page that linked here), only ever a path on this site.
  */
-import type { Metadata } from "next";
+import { authPageMetadata, type AuthPageProps } from "@/components/auth/auth-page.ts";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
@@ -18,17 +18,9 @@ import { isLocale } from "@/server/i18n/locales.ts";
 
 export const dynamic = "force-dynamic";
 
-type Props = {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = AuthPageProps;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) return {};
-  const t = await getTranslations({ locale, namespace: "auth" });
-  return { title: t("signIn.metaTitle"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = authPageMetadata("signIn.metaTitle");
 
 export default async function SignInPage({ params, searchParams }: Props) {
   const { locale } = await params;

@@ -1,5 +1,5 @@
 /** /signin/check-email: where the link went, how long it lasts, and the dev outbox in local mode. */
-import type { Metadata } from "next";
+import { authPageMetadata, type AuthPageProps } from "@/components/auth/auth-page.ts";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AuthCard, MailIcon } from "@/components/auth/auth-card.tsx";
@@ -10,17 +10,9 @@ import { isLocale } from "@/server/i18n/locales.ts";
 
 export const dynamic = "force-dynamic";
 
-type Props = {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = AuthPageProps;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) return {};
-  const t = await getTranslations({ locale, namespace: "auth" });
-  return { title: t("checkEmail.metaTitle"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = authPageMetadata("checkEmail.metaTitle");
 
 export default async function CheckEmailPage({ params, searchParams }: Props) {
   const { locale } = await params;

@@ -2,7 +2,7 @@
  * /signin/error: next-auth's error page, e.g. ?error=Verification for a tampered, expired or
  * reused magic link. Says what happened in the reader's language and offers a new link.
  */
-import type { Metadata } from "next";
+import { authPageMetadata, type AuthPageProps } from "@/components/auth/auth-page.ts";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AlertIcon, AuthCard } from "@/components/auth/auth-card.tsx";
@@ -12,17 +12,9 @@ import { isLocale } from "@/server/i18n/locales.ts";
 
 export const dynamic = "force-dynamic";
 
-type Props = {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = AuthPageProps;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) return {};
-  const t = await getTranslations({ locale, namespace: "auth" });
-  return { title: t("error.metaTitle"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = authPageMetadata("error.metaTitle");
 
 export default async function SignInErrorPage({ params, searchParams }: Props) {
   const { locale } = await params;
