@@ -3,10 +3,9 @@
  * app's error formatter, to check the message a reader gets (in their language, field by field).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { getTRPCErrorShape, TRPCError } from "@trpc/server";
 import { createTestDatabase } from "@/server/test/database.ts";
 import { createTestCaller } from "@/server/test/caller.ts";
-import { appRouter } from "@/server/api/root.ts";
+import { refusal } from "@/server/test/refusal.ts";
 import type { Db } from "@/server/db/client.ts";
 import type { SessionUser } from "@/server/auth/session-user.ts";
 import type { AppLocale } from "@/server/i18n/locales.ts";
@@ -30,24 +29,6 @@ beforeEach(async () => {
 
 function callerFor(user: SessionUser | null, locale: AppLocale = "zh") {
   return createTestCaller({ db: database.db, user, locale });
-}
-
-/** Calls `run`, expects a TRPCError and returns what the reader is told. */
-async function refusal(run: () => Promise<unknown>, locale: AppLocale = "zh") {
-  const error = await run().then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  const shape = getTRPCErrorShape({
-    config: appRouter._def._config,
-    error: error as TRPCError,
-    type: "mutation",
-    path: "me.update",
-    input: undefined,
-    ctx: { locale } as never,
-  }) as { message: string; data: { code: string; httpStatus: number; fieldErrors?: Record<string, string> } };
-  return { code: (error as TRPCError).code, message: shape.message, data: shape.data };
 }
 
 async function storedName(): Promise<string | null> {
