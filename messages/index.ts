@@ -12,16 +12,22 @@ import zhAuth from "./zh/auth.json";
 import zhAccount from "./zh/account.json";
 import zhErrors from "./zh/errors.json";
 import zhPolls from "./zh/polls.json";
+import zhComments from "./zh/comments.json";
+import zhNotifications from "./zh/notifications.json";
+import zhModeration from "./zh/moderation.json";
 import enCommon from "./en/common.json";
 import enEssay from "./en/essay.json";
 import enAuth from "./en/auth.json";
 import enAccount from "./en/account.json";
 import enErrors from "./en/errors.json";
 import enPolls from "./en/polls.json";
+import enComments from "./en/comments.json";
+import enNotifications from "./en/notifications.json";
+import enModeration from "./en/moderation.json";
 
 const catalogs = {
-  zh: { common: zhCommon, essay: zhEssay, auth: zhAuth, account: zhAccount, errors: zhErrors, polls: zhPolls },
-  en: { common: enCommon, essay: enEssay, auth: enAuth, account: enAccount, errors: enErrors, polls: enPolls },
+  zh: { common: zhCommon, essay: zhEssay, auth: zhAuth, account: zhAccount, errors: zhErrors, polls: zhPolls, comments: zhComments, notifications: zhNotifications, moderation: zhModeration },
+  en: { common: enCommon, essay: enEssay, auth: enAuth, account: enAccount, errors: enErrors, polls: enPolls, comments: enComments, notifications: enNotifications, moderation: enModeration },
 } as const;
 
 /** The Chinese catalog is the reference: every English file mirrors its keys. */

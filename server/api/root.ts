@@ -3,11 +3,17 @@ import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 import { essayRouter } from "./routers/essay/router.ts";
 import { meRouter } from "./routers/me/router.ts";
 import { pollsRouter } from "./routers/polls/router.ts";
+import { commentsRouter } from "./routers/comments/router.ts";
+import { notificationsRouter } from "./routers/notifications/router.ts";
+import { liveRouter } from "./routers/live/router.ts";
 
 export const appRouter = createTRPCRouter({
   essay: essayRouter,
   me: meRouter,
   polls: pollsRouter,
+  comments: commentsRouter,
+  notifications: notificationsRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;
