@@ -34,6 +34,8 @@ const envSchema = z.object({
   ADMIN_EMAILS: optionalNonEmpty,
   // Trust X-Forwarded-Proto / X-Forwarded-For from a reverse proxy in front (see docs/configuration.md).
   TRUST_PROXY: optionalNonEmpty.pipe(z.enum(["0", "1", "true", "false"], "must be 1 or 0").optional()),
+  // "off" lifts the per-account rate limits, for load benchmarks on a local site only.
+  RATE_LIMITS: z.enum(["on", "off"], "must be on or off").default("on"),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

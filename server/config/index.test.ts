@@ -108,6 +108,8 @@ describe("loadServerConfig", () => {
     ["EMAIL_SERVER", { EMAIL_SERVER: "mail.example.org", EMAIL_FROM: "a@b.c" }],
     ["ADMIN_EMAILS", { ADMIN_EMAILS: "admin@example.org, not-an-email" }],
     ["TRUST_PROXY", { TRUST_PROXY: "yes" }],
+    ["RATE_LIMITS", { RATE_LIMITS: "maybe" }],
+    ["RATE_LIMITS", { RATE_LIMITS: "off", SITE_URL: "https://tuiquan.example", AUTH_SECRET: "x".repeat(32), GITHUB_ID: "a", GITHUB_SECRET: "b" }],
   ])("names %s when it is malformed", (name, env) => {
     const problems = problemsOf(env);
     expect(problems.length).toBeGreaterThan(0);
@@ -132,6 +134,11 @@ describe("loadServerConfig", () => {
   it("trusts a proxy only when TRUST_PROXY=1", () => {
     expect(loadServerConfig({ DATA_DIR: dataDir }).trustProxy).toBe(false);
     expect(loadServerConfig({ DATA_DIR: dataDir, TRUST_PROXY: "1" }).trustProxy).toBe(true);
+  });
+
+  it("keeps rate limits on unless RATE_LIMITS=off on a local site", () => {
+    expect(loadServerConfig({ DATA_DIR: dataDir }).rateLimitsEnabled).toBe(true);
+    expect(loadServerConfig({ DATA_DIR: dataDir, RATE_LIMITS: "off" }).rateLimitsEnabled).toBe(false);
   });
 
   it("refuses an empty auth-secret file rather than running with no secret", () => {

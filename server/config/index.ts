@@ -23,6 +23,8 @@ export interface ServerConfig {
   secureCookies: boolean;
   /** Believe X-Forwarded-Proto/-For from a reverse proxy (TRUST_PROXY=1). */
   trustProxy: boolean;
+  /** False only with RATE_LIMITS=off on a local site (load benchmarks). */
+  rateLimitsEnabled: boolean;
 }
 
 const globalForConfig = globalThis as typeof globalThis & { __tuiquanServerConfig?: ServerConfig };
@@ -65,6 +67,10 @@ export function loadServerConfig(source: Record<string, string | undefined>): Se
     );
   }
 
+  if (env.RATE_LIMITS === "off" && !isLocalSite) {
+    problems.push(`RATE_LIMITS: "off" is only for load benchmarks on a local site (SITE_URL=${siteUrl.origin}).`);
+  }
+
   if (!env.AUTH_SECRET && !isLocalSite) {
     problems.push(
       `AUTH_SECRET: required for a public site (SITE_URL=${siteUrl.origin}); generate one with \`openssl rand -base64 32\`. ` +
@@ -89,6 +95,7 @@ export function loadServerConfig(source: Record<string, string | undefined>): Se
     adminEmails,
     secureCookies: siteUrl.protocol === "https:",
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
+    rateLimitsEnabled: env.RATE_LIMITS === "on",
   };
 }
 
