@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: build, start the production server on PGlite and then on PostgreSQL (when one
- * is reachable), load each target, compare the essay page with a bare node:http server serving
- * the same bytes, measure the page's first-load JavaScript, and print one Markdown table (also
- * written to bench/results/latest.md). Figures are measured, never asserted: see docs/performance.md.
+ * is reachable), seed each chosen group's data (essay, comments, polls), load each target, check
+ * what the write loads left in the database once the server has stopped, compare the essay page
+ * with a bare node:http server serving the same bytes, measure the page's first-load JavaScript,
+ * and print one Markdown table (also written to bench/results/latest.md). Figures are measured,
+ * never asserted: see docs/performance.md.
  *
  * Every server, database and folder it creates is undone at the end, on failure and on Ctrl-C.
  */
@@ -19,11 +21,12 @@ import { measure } from "./lib/measure.ts";
 import { startCeilingServer } from "./lib/ceiling.ts";
 import { measureFirstLoadJs, type FirstLoadJs } from "./lib/first-load-js.ts";
 import { createBenchDatabase, postgresUnreachableReason } from "./lib/postgres.ts";
-import { seedTargets } from "./lib/seed.ts";
+import { seedGroups, withBenchDatabase } from "./lib/seed.ts";
+import { isScenario, runAfterLoadChecks, type AfterLoadCheck, type BenchScenario, type BenchSuite } from "./lib/suite.ts";
 import { describeMachine, freePort } from "./lib/environment.ts";
 import { formatDuration, formatMs, renderReport, renderScriptList, type Row } from "./lib/report.ts";
 import { decodedBody } from "./lib/encoding.ts";
-import { readEssayFacts, targets, type BenchTarget, type EssayFacts } from "./targets.ts";
+import { createSuites, readEssayFacts, type BenchTarget, type EssayFacts } from "./targets.ts";
 
 const projectDir = path.resolve(import.meta.dirname, "..");
 const resultsDir = path.join(projectDir, "bench/results");
@@ -55,7 +58,8 @@ function loadSettings(run: Run, url: string): LoadSettings {
 }
 
 function summary(load: LoadResult): string {
-  return `${Math.round(load.requestsPerSecond)} req/s, p50 ${formatMs(load.p50Ms)} ms, p99 ${formatMs(load.p99Ms)} ms, ${load.errors} errors, ${load.non2xx} non-2xx`;
+  const rate = Number.isFinite(load.requestsPerSecond) ? `${Math.round(load.requestsPerSecond)} req/s` : "no rate";
+  return `${rate}, p50 ${formatMs(load.p50Ms)} ms, p99 ${formatMs(load.p99Ms)} ms, ${load.errors} errors, ${load.non2xx} non-2xx`;
 }
 
 async function measureCeiling(run: Run, page: RawResponse, port: number): Promise<void> {
@@ -78,58 +82,86 @@ async function measureCeiling(run: Run, page: RawResponse, port: number): Promis
   }
 }
 
-async function measureTargets(run: Run, server: AppServer, database: string, ceilingPort: number): Promise<void> {
-  for (const target of targets) {
-    const url = `${server.baseUrl}${target.path(run.essay)}`;
-    const row: Row = { target: target.label, database, load: null, peakRssBytes: null };
-    run.rows.push(row);
-    if (target.compareWithCeiling) run.pageRows.push(row);
-
-    let before: RawResponse;
-    try {
-      before = await getRaw(url, run.requestHeaders);
-    } catch (error) {
-      row.failure = `no answer: ${(error as Error).message}`;
-      step(`  ${target.label}: ${row.failure}`);
-      continue;
-    }
-    const problems = target.check(before, run.essay);
-    if (problems.length > 0) {
-      row.failure = `wrong answer before load: ${problems.join("; ")}`;
-      step(`  ${target.label}: ${row.failure}`);
-      continue;
-    }
-    if (target.compareWithCeiling && !run.ceilingRow) {
-      const header = (name: string) => String(before.headers[name] ?? "none");
-      run.notes.push(
-        `${target.label} answer: ${before.body.length.toLocaleString("en-US")} bytes (content-encoding ${header("content-encoding")}), ` +
-          `cache-control \`${header("cache-control")}\`, x-nextjs-cache \`${header("x-nextjs-cache")}\`.`,
-      );
-    }
-    if (target.measureFirstLoadJs && !run.firstLoadJs && !run.firstLoadJsFailure) {
-      try {
-        run.firstLoadJs = await measureFirstLoadJs(url, decodedBody(before).toString("utf8"));
-      } catch (error) {
-        run.firstLoadJsFailure = (error as Error).message;
-      }
-    }
-
-    step(`  ${target.label} on ${database}: ${run.options.warmupSeconds} s warm-up, ${run.options.seconds} s measured`);
-    const { load, peak, cpu } = await measure(loadSettings(run, url), target.label, server.process.pid);
-    row.load = load;
-    row.peakRssBytes = peak;
-    row.cpu = cpu;
-    step(`    ${summary(load)}`);
-
-    const after = await getRaw(url, run.requestHeaders).catch((error: Error) => error);
-    const afterProblems = after instanceof Error ? [`no answer: ${after.message}`] : target.check(after, run.essay);
-    if (afterProblems.length > 0) run.notes.push(`${target.label} on ${database} answered wrongly after the load: ${afterProblems.join("; ")}`);
-    const statuses = Object.entries(load.statusCounts).map(([status, count]) => `${status}×${count}`).join(", ");
-    if (load.non2xx > 0) run.notes.push(`${target.label} on ${database}: status codes during load: ${statuses}`);
-
-    // The ceiling is measured once, right after the first page run, so both see the same machine.
-    if (target.compareWithCeiling && !run.ceilingRow) await measureCeiling(run, before, ceilingPort);
+/** Runs a scenario into its row; its check waits in `checks` until the server has stopped. */
+async function measureScenario(run: Run, server: AppServer, database: string, scenario: BenchScenario, checks: Array<{ row: Row; check: AfterLoadCheck }>) {
+  const row: Row = { target: scenario.label, database, load: null, peakRssBytes: null, goal: scenario.goal };
+  run.rows.push(row);
+  step(`  ${scenario.label} on ${database}`);
+  try {
+    const result = await scenario.run({ baseUrl: server.baseUrl, serverPid: server.process.pid, options: run.options, step });
+    row.load = result.measured.load;
+    row.peakRssBytes = result.measured.peak;
+    row.cpu = result.measured.cpu;
+    step(`    ${summary(result.measured.load)}`);
+    for (const note of result.notes ?? []) run.notes.push(`${note.replace(/\.$/, "")} (${database}).`);
+    if (result.check) checks.push({ row, check: result.check });
+  } catch (error) {
+    row.failure = (error as Error).message.split("\n")[0];
+    step(`    ${row.failure}`);
   }
+}
+
+async function measureTargets(run: Run, server: AppServer, database: string, ceilingPort: number, suites: BenchSuite[], checks: Array<{ row: Row; check: AfterLoadCheck }>): Promise<void> {
+  for (const target of suites.flatMap((suite) => suite.items)) {
+    if (isScenario(target)) {
+      await measureScenario(run, server, database, target, checks);
+      continue;
+    }
+    await measureGetTarget(run, server, database, ceilingPort, target);
+  }
+}
+
+async function measureGetTarget(run: Run, server: AppServer, database: string, ceilingPort: number, target: BenchTarget): Promise<void> {
+  const url = `${server.baseUrl}${target.path(run.essay)}`;
+  const row: Row = { target: target.label, database, load: null, peakRssBytes: null, goal: target.goal };
+  run.rows.push(row);
+  if (target.compareWithCeiling) run.pageRows.push(row);
+
+  let before: RawResponse;
+  try {
+    before = await getRaw(url, run.requestHeaders);
+  } catch (error) {
+    row.failure = `no answer: ${(error as Error).message}`;
+    step(`  ${target.label}: ${row.failure}`);
+    return;
+  }
+  const problems = target.check(before, run.essay);
+  if (problems.length > 0) {
+    row.failure = `wrong answer before load: ${problems.join("; ")}`;
+    step(`  ${target.label}: ${row.failure}`);
+    return;
+  }
+  for (const remark of target.remarks?.(before) ?? []) run.notes.push(`${target.label} on ${database}: ${remark}`);
+  if (target.compareWithCeiling && !run.ceilingRow) {
+    const header = (name: string) => String(before.headers[name] ?? "none");
+    run.notes.push(
+      `${target.label} answer: ${before.body.length.toLocaleString("en-US")} bytes (content-encoding ${header("content-encoding")}), ` +
+        `cache-control \`${header("cache-control")}\`, x-nextjs-cache \`${header("x-nextjs-cache")}\`.`,
+    );
+  }
+  if (target.measureFirstLoadJs && !run.firstLoadJs && !run.firstLoadJsFailure) {
+    try {
+      run.firstLoadJs = await measureFirstLoadJs(url, decodedBody(before).toString("utf8"));
+    } catch (error) {
+      run.firstLoadJsFailure = (error as Error).message;
+    }
+  }
+
+  step(`  ${target.label} on ${database}: ${run.options.warmupSeconds} s warm-up, ${run.options.seconds} s measured`);
+  const { load, peak, cpu } = await measure(loadSettings(run, url), target.label, server.process.pid);
+  row.load = load;
+  row.peakRssBytes = peak;
+  row.cpu = cpu;
+  step(`    ${summary(load)}`);
+
+  const after = await getRaw(url, run.requestHeaders).catch((error: Error) => error);
+  const afterProblems = after instanceof Error ? [`no answer: ${after.message}`] : target.check(after, run.essay);
+  if (afterProblems.length > 0) run.notes.push(`${target.label} on ${database} answered wrongly after the load: ${afterProblems.join("; ")}`);
+  const statuses = Object.entries(load.statusCounts).map(([status, count]) => `${status}×${count}`).join(", ");
+  if (load.non2xx > 0) run.notes.push(`${target.label} on ${database}: status codes during load: ${statuses}`);
+
+  // The ceiling is measured once, right after the first page run, so both see the same machine.
+  if (target.compareWithCeiling && !run.ceilingRow) await measureCeiling(run, before, ceilingPort);
 }
 
 async function runOnDatabase(run: Run, kind: DatabaseKind, port: number, ceilingPort: number): Promise<void> {
@@ -155,9 +187,14 @@ async function runOnDatabase(run: Run, kind: DatabaseKind, port: number, ceiling
 
   const dataDir = fs.mkdtempSync(path.join(run.scratchDir, `data-${kind}-`));
   const logFile = path.join(run.logDir, `server-${kind}.log`);
+  const suites = createSuites(run.options, run.essay);
+  const rateLimitsOff = suites.some((suite) => suite.items.some(isScenario));
+  const checks: Array<{ row: Row; check: AfterLoadCheck }> = [];
   try {
-    const env = serverEnv(process.env, { port, dataDir, distDir: run.options.distDir, databaseUrl });
-    await seedTargets(run.cleanups, { projectDir, env, targets, essay: run.essay, logFile });
+    const env = serverEnv(process.env, { port, dataDir, distDir: run.options.distDir, databaseUrl, rateLimitsOff });
+    const seeds = suites.flatMap((suite) => (suite.seed ? [suite.seed] : []));
+    if (seeds.length > 0) step(`seeding ${seeds.map((seed) => seed.label).join(", ")} on ${database}`);
+    for (const written of await seedGroups(run.cleanups, { projectDir, env, seeds, logFile })) run.notes.push(`${written.replace(/\.$/, "")} (${database}).`);
     step(`starting the app on ${database} (scripts/start.ts, port ${port}, log ${path.relative(projectDir, logFile)})`);
     const startedAt = Date.now();
     const server = await startAppServer(run.cleanups, {
@@ -166,6 +203,8 @@ async function runOnDatabase(run: Run, kind: DatabaseKind, port: number, ceiling
       port,
       dataDir,
       databaseUrl,
+      rateLimitsOff,
+      dev: run.options.devServer,
       logFile,
       label: database,
     });
@@ -174,9 +213,13 @@ async function runOnDatabase(run: Run, kind: DatabaseKind, port: number, ceiling
       run.notes.push(`scripts/start.ts rebuilt before serving on ${database} (sources changed since the bench's build): the figures are of that build.`);
     }
     try {
-      await measureTargets(run, server, database, ceilingPort);
+      await measureTargets(run, server, database, ceilingPort, suites, checks);
     } finally {
       await server.stop();
+    }
+    if (checks.length > 0) {
+      step(`checking what the loads wrote on ${database}`);
+      await withBenchDatabase(run.cleanups, env, (db) => runAfterLoadChecks(db, checks, step));
     }
   } finally {
     if (dropDatabase) await dropDatabase();
@@ -221,7 +264,11 @@ async function main(): Promise<number> {
     const ports = options.basePort
       ? [options.basePort, options.basePort + 1, options.basePort + 2]
       : [await freePort(), await freePort(), await freePort()];
-    if (options.skipBuild) {
+    if (options.devServer) {
+      step("BENCH_DEV_SERVER=1: serving with the development server, no build (figures mean nothing)");
+      build = "none: development server";
+      run.notes.push("**BENCH_DEV_SERVER=1: the app ran as the development server. These figures say nothing about its speed;** the run only tries the bench itself.");
+    } else if (options.skipBuild) {
       if (!fs.existsSync(path.join(projectDir, options.distDir, "BUILD_ID"))) {
         throw new Error(`BENCH_SKIP_BUILD=1 but there is no build in ${options.distDir}`);
       }
@@ -254,7 +301,10 @@ async function main(): Promise<number> {
   if (run.rows.some((row) => !row.load)) exitCode = 1;
 
   const setup =
-    `Setup: ${options.connections} connections, ${options.warmupSeconds} s warm-up then ${options.seconds} s measured per row, ` +
+    `Setup: groups ${options.groups.join(", ")}; data at ${options.scale === 1 ? "the issues' full size" : `scale ${options.scale} of the issues' sizes`}; ` +
+    `${options.connections} connections for reads, ${options.writeConnections} for writes, ${options.warmupSeconds} s warm-up then ${options.seconds} s measured per row` +
+    `${options.groups.includes("comments") ? `, live: ${options.liveConnections} connections × ${options.liveRounds} comments` : ""}` +
+    `${options.groups.some((group) => group !== "essay") ? ", the app started with RATE_LIMITS=off (the write loads exceed one account's limits by design)" : ""}, ` +
     `loopback, ${options.acceptEncoding ? `\`accept-encoding: ${options.acceptEncoding}\`` : "no accept-encoding"}; ` +
     `production build (${options.distDir}, ${build}) ` +
     `served by scripts/start.ts; ${machine}.`;

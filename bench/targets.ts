@@ -1,19 +1,23 @@
 /**
- * What the bench loads. Each target says which request to send, what a correct answer looks like
- * (checked before and after the load, so a fast error page can never pass for a fast page) and,
- * when it needs data the seed does not provide, how to write that data.
+ * What the bench loads, by group (bench/lib/suite.ts): the essay page and `essay.get` in
+ * bench/essay-targets.ts, the comments issue's targets in bench/comments/, the polls issue's in
+ * bench/polls/. Each GET target says which request to send and what a correct answer looks like
+ * (checked before and after the load, so a fast error page can never pass for a fast page).
  *
- * Adding a target (comments, polls): append to `targets`. If it needs data (100,000 comments…),
- * give it a `seed`: it runs once per database, after migrations and the essay seed, before the
- * server starts (an embedded PGlite data folder can be open in only one process at a time).
+ * Adding a target: add it to its group's suite. Data it reads that the essay seed does not write
+ * belongs to the group's `seed`: it runs once per database, after migrations and the essay seed,
+ * before the server starts (an embedded PGlite data folder can be open in one process at a time).
  */
 import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
-import superjson from "superjson";
-import type { Db } from "@/server/db/client.ts";
 import type { RawResponse } from "./lib/http.ts";
-import { decodedBody } from "./lib/encoding.ts";
+import type { BenchOptions } from "./lib/options.ts";
+import type { Goal } from "./lib/report.ts";
+import type { BenchSuite } from "./lib/suite.ts";
+import { commentsSuite } from "./comments/suite.ts";
+import { essayGet, essayPage } from "./essay-targets.ts";
+import { pollsSuite } from "./polls/suite.ts";
 
 export interface EssayFacts {
   slug: string;
@@ -30,8 +34,10 @@ export interface BenchTarget {
   compareWithCeiling?: boolean;
   /** Measure the JavaScript this page loads first. */
   measureFirstLoadJs?: boolean;
-  /** Writes the data this target reads; see the comment at the top. */
-  seed?(db: Db, essay: EssayFacts): Promise<void>;
+  /** The issue's target for this row. */
+  goal?: Goal;
+  /** Facts about a right answer worth a note under the table (it is measured all the same). */
+  remarks?(response: RawResponse): string[];
 }
 
 export function readEssayFacts(projectDir: string): EssayFacts {
@@ -42,50 +48,12 @@ export function readEssayFacts(projectDir: string): EssayFacts {
   return { slug: data.slug, title: data.title };
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+/** The groups `--only` chose, each with fresh state (one set per database run). */
+export function createSuites(options: BenchOptions, essay: EssayFacts): BenchSuite[] {
+  const all: BenchSuite[] = [
+    { group: "essay", items: [essayPage, essayGet] },
+    commentsSuite(options, essay),
+    pollsSuite(options, essay),
+  ];
+  return all.filter((suite) => options.groups.includes(suite.group));
 }
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-export const essayPage: BenchTarget = {
-  label: "essay page `GET /`",
-  path: () => "/",
-  compareWithCeiling: true,
-  measureFirstLoadJs: true,
-  check(response, essay) {
-    const problems: string[] = [];
-    if (response.status !== 200) problems.push(`status ${response.status}, expected 200`);
-    if (!String(response.headers["content-type"] ?? "").includes("text/html")) {
-      problems.push(`content-type ${response.headers["content-type"]}, expected text/html`);
-    }
-    const html = decodedBody(response).toString("utf8");
-    const titleInH1 = new RegExp(`<h1\\b[^>]*>(?:(?!</h1>)[\\s\\S])*${escapeRegExp(escapeHtml(essay.title))}`);
-    if (!/<article\b/.test(html)) problems.push("no <article>");
-    if (!titleInH1.test(html)) problems.push("the essay title is not in an <h1>");
-    const paragraphs = html.match(/<p\b[^>]*\bid="p-[^"]+"/g)?.length ?? 0;
-    if (paragraphs < 10) problems.push(`${paragraphs} paragraphs with id="p-…", expected the essay's`);
-    return problems;
-  },
-};
-
-export const essayGet: BenchTarget = {
-  label: "tRPC `essay.get`",
-  // The request the browser client sends: httpBatchLink's GET with superjson-serialised input.
-  path: (essay) =>
-    `/api/trpc/essay.get?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: superjson.serialize({ slug: essay.slug }) }))}`,
-  check(response, essay) {
-    if (response.status !== 200) return [`status ${response.status}, expected 200`];
-    try {
-      const batch = JSON.parse(decodedBody(response).toString("utf8")) as Array<{ result?: { data?: { json?: { title?: unknown } } } }>;
-      const title = batch[0]?.result?.data?.json?.title;
-      return title === essay.title ? [] : [`title ${JSON.stringify(title)}, expected ${JSON.stringify(essay.title)}`];
-    } catch {
-      return ["the answer is not JSON"];
-    }
-  },
-};
-
-export const targets: BenchTarget[] = [essayPage, essayGet];

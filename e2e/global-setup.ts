@@ -10,6 +10,8 @@ import type { FullConfig } from "@playwright/test";
 import { startAppServer } from "./fixtures/app-server.ts";
 import { findChromium, missingChromiumMessage } from "./fixtures/chromium.ts";
 import { createE2eDatabase, type E2eDatabase } from "./fixtures/database.ts";
+import { startSecondAppServer } from "./fixtures/second-app-server.ts";
+import { prepareE2eData } from "./fixtures/prepare-data.ts";
 import { e2ePorts, rootDir, e2eDistDir } from "./fixtures/settings.ts";
 import { startMailServer } from "./fixtures/smtp.ts";
 
@@ -34,6 +36,9 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       cleanups.push(() => database!.drop());
     }
 
+    // Before the app holds the database (fixtures/prepare-data.ts says why).
+    await prepareE2eData({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: database?.url });
+
     const logFile = path.join(config.projects[0]?.outputDir ?? path.join(rootDir, "test-results"), "app-server.log");
     const started = Date.now();
     console.log(
@@ -50,11 +55,30 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
         EMAIL_SERVER: mail.smtpUrl,
         EMAIL_FROM: "退圈 Tuiquan <no-reply@tuiquan.test>",
         NEXT_DIST_DIR: e2eDistDir,
+        // Signs in as an admin (e2e/poll-moderation.spec.ts), the way a site's first moderator does.
+        ADMIN_EMAILS: "poll-moderator@example.com",
         ...(database ? { DATABASE_URL: database.url } : {}),
       },
     });
     cleanups.push(() => app.stop());
     console.log(`[e2e] the app answers at ${app.url} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    if (database) {
+      // A second app server on the same database (fixtures/second-app-server.ts; e2e/live.spec.ts).
+      // Same data folder, so the same generated auth secret: with PostgreSQL it holds no database.
+      const second = await startSecondAppServer({
+        logFile: logFile.replace(/\.log$/, "-2.log"),
+        env: {
+          DATA_DIR: dataDir,
+          EMAIL_SERVER: mail.smtpUrl,
+          EMAIL_FROM: "退圈 Tuiquan <no-reply@tuiquan.test>",
+          DATABASE_URL: database.url,
+        },
+      });
+      cleanups.push(() => second.stop());
+      console.log(`[e2e] a second app server on the same database answers at ${second.url}`);
+      process.env.E2E_SECOND_APP_URL = second.url;
+    }
 
     // Read by the test workers (they start after global setup and inherit this environment).
     process.env.E2E_MAILBOX_URL = mail.mailboxUrl;

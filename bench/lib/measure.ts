@@ -13,17 +13,22 @@ export interface Measured {
   cpu: CpuUse;
 }
 
-export async function measure(settings: LoadSettings, label: string, serverPid: number): Promise<Measured> {
+export function measure(settings: LoadSettings, label: string, serverPid: number): Promise<Measured> {
+  return measureRun(label, serverPid, () => warmUp(settings), () => runLoad(settings));
+}
+
+/** The same for any load: `warm` runs first, unmeasured; CPU is taken over `run` only. */
+export async function measureRun(label: string, serverPid: number, warm: () => Promise<unknown>, run: () => Promise<LoadResult>): Promise<Measured> {
   const sampler = sampleRss(serverPid);
   try {
-    await warmUp(settings);
+    await warm();
     const started = {
       wall: performance.now(),
       self: process.cpuUsage(),
       server: treeCpuSeconds(serverPid),
       machine: machineBusyCpuSeconds(),
     };
-    const load = await runLoad(settings);
+    const load = await run();
     const wall = (performance.now() - started.wall) / 1000;
     const self = process.cpuUsage(started.self);
     const server = treeCpuSeconds(serverPid);

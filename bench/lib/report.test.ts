@@ -14,14 +14,32 @@ const load = {
 describe("tableRow", () => {
   it("prints a measured row with rounded figures and the share of the ceiling", () => {
     const row: Row = { target: "essay page", database: "PGlite", load, peakRssBytes: 300 * 1024 * 1024, shareOfCeiling: 0.374 };
-    expect(tableRow(row)).toBe("| essay page | PGlite | 4,123 | 2.3 | 13 | 0 / 3 | 300 MiB | 37% |");
+    expect(tableRow(row)).toBe("| essay page | PGlite | 4,123 | 2.3 | 13 | 0 / 3 | 300 MiB | 37% |  |  |");
   });
 
   it("says why a row was not measured, keeping the table's shape", () => {
     const row: Row = { target: "essay page", database: "PGlite", load: null, failure: "status 500 | oops", peakRssBytes: null };
     const printed = tableRow(row);
     expect(printed).toContain("**not measured:** status 500 \\| oops");
-    expect(printed.split(/(?<!\\)\|/).length).toBe(10);
+    expect(printed.split(/(?<!\\)\|/).length).toBe(12);
+  });
+
+  it("says whether the row met its goal, and what the check after the load found", () => {
+    const row: Row = { target: "votes", database: "PostgreSQL", load, peakRssBytes: null, goal: { minPerSecond: 1000, maxP99Ms: 20 }, check: "exact" };
+    expect(tableRow(row)).toBe("| votes | PostgreSQL | 4,123 | 2.3 | 13 | 0 / 3 | n/a |  | ≥ 1,000/s, p99 ≤ 20 ms: met | exact |");
+    expect(tableRow({ ...row, goal: { maxP99Ms: 10 } })).toContain("| p99 ≤ 10 ms: **missed** |");
+    expect(tableRow({ ...row, checkFailed: true, check: "**wrong:** 3 missing" })).toContain("| ≥ 1,000/s, p99 ≤ 20 ms: **missed** | **wrong:** 3 missing |");
+  });
+
+  it("never counts a row without a single answer as meeting its goal", () => {
+    const silent = { ...load, requestsPerSecond: 0, p50Ms: 0, p99Ms: 0, totalRequests: 0, non2xx: 0, statusCounts: {} };
+    const row: Row = { target: "breakdown", database: "PGlite", load: silent, peakRssBytes: null, goal: { maxP99Ms: 50 } };
+    expect(tableRow(row)).toContain("| p99 ≤ 50 ms: **missed** |");
+  });
+
+  it("prints a dash for the rate of a row that measures a delay", () => {
+    const row: Row = { target: "live", database: "PGlite", load: { ...load, requestsPerSecond: Number.NaN }, peakRssBytes: null };
+    expect(tableRow(row)).toContain("| live | PGlite | — | 2.3 |");
   });
 });
 

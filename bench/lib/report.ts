@@ -23,6 +23,18 @@ export interface Row {
   /** requests/s of this row over the ceiling's, when compared. */
   shareOfCeiling?: number | null;
   cpu?: CpuUse;
+  /** The issue's target for this row. */
+  goal?: Goal;
+  /** What the check after the load found (exact tallies, nothing lost), when the row has one. */
+  check?: string;
+  /** True when the check found something wrong: the row then misses its goal whatever its speed. */
+  checkFailed?: boolean;
+}
+
+/** An issue's target: a rate to reach and a p99 latency to stay under, either or both. */
+export interface Goal {
+  minPerSecond?: number;
+  maxP99Ms?: number;
 }
 
 export interface Report {
@@ -65,22 +77,49 @@ function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
+/** A rate: requests/s for most rows; "—" for rows that measure a delay, not a rate (live). */
+function formatRate(perSecond: number): string {
+  return Number.isFinite(perSecond) ? integer.format(perSecond) : "—";
+}
+
+export function goalMet(row: Row): boolean | null {
+  if (!row.goal) return null;
+  if (!row.load) return false;
+  // No answer within the measured seconds leaves latencies of 0: that is no evidence of speed.
+  if (row.load.totalRequests - row.load.errors <= 0) return false;
+  const { minPerSecond, maxP99Ms } = row.goal;
+  if (minPerSecond !== undefined && !(row.load.requestsPerSecond >= minPerSecond)) return false;
+  if (maxP99Ms !== undefined && !(row.load.p99Ms <= maxP99Ms)) return false;
+  return !row.checkFailed;
+}
+
+export function formatGoal(row: Row): string {
+  if (!row.goal) return "";
+  const parts: string[] = [];
+  if (row.goal.minPerSecond !== undefined) parts.push(`≥ ${integer.format(row.goal.minPerSecond)}/s`);
+  if (row.goal.maxP99Ms !== undefined) parts.push(`p99 ≤ ${integer.format(row.goal.maxP99Ms)} ms`);
+  if (!row.load) return parts.join(", ");
+  return `${parts.join(", ")}: ${verdict(goalMet(row) === true)}`;
+}
+
 export function tableRow(row: Row): string {
   const share = row.shareOfCeiling === undefined || row.shareOfCeiling === null ? "" : `${(row.shareOfCeiling * 100).toFixed(0)}%`;
   if (!row.load) {
-    return `| ${cell(row.target)} | ${cell(row.database)} | **not measured:** ${cell(row.failure ?? "unknown")} | | | | ${formatMiB(row.peakRssBytes)} | |`;
+    return `| ${cell(row.target)} | ${cell(row.database)} | **not measured:** ${cell(row.failure ?? "unknown")} | | | | ${formatMiB(row.peakRssBytes)} | | ${cell(formatGoal(row))} | ${cell(row.check ?? "")} |`;
   }
   const { load } = row;
   return [
     "",
     cell(row.target),
     cell(row.database),
-    integer.format(load.requestsPerSecond),
+    formatRate(load.requestsPerSecond),
     formatMs(load.p50Ms),
     formatMs(load.p99Ms),
     `${integer.format(load.errors)} / ${integer.format(load.non2xx)}`,
     formatMiB(row.peakRssBytes),
     share,
+    cell(formatGoal(row)),
+    cell(row.check ?? ""),
     "",
   ].join(" | ").trim();
 }
@@ -106,8 +145,8 @@ function verdict(met: boolean): string {
 export function renderReport(report: Report): string {
   const lines: string[] = [];
   lines.push(`### \`npm run bench\` — ${report.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`, "");
-  lines.push("| Target | Database | Requests/s | p50 ms | p99 ms | Errors / non-2xx | Server peak RSS | Share of ceiling |");
-  lines.push("|---|---|--:|--:|--:|--:|--:|--:|");
+  lines.push("| Target | Database | Requests/s | p50 ms | p99 ms | Errors / non-2xx | Server peak RSS | Share of ceiling | Goal | Check after the load |");
+  lines.push("|---|---|--:|--:|--:|--:|--:|--:|---|---|");
   for (const row of report.rows) lines.push(tableRow(row));
   lines.push("");
 

@@ -1,13 +1,14 @@
 /**
- * Per-target data, written before the server starts: migrations and the essay seed first (the
- * project's own scripts, as `npm run db:migrate` / `db:seed` run them), then each target's seed
- * through the app's own database factory. Skipped entirely when no target needs data of its own:
+ * Per-group data, written before the server starts: migrations and the essay seed first (the
+ * project's own scripts, as `npm run db:migrate` / `db:seed` run them), then each group's seed
+ * through the app's own database factory. Skipped entirely when no group needs data of its own:
  * the start script migrates and seeds by itself.
  */
 import path from "node:path";
 import type { Cleanups } from "./cleanup.ts";
 import { spawnOwned } from "./child.ts";
-import type { BenchTarget, EssayFacts } from "../targets.ts";
+import type { Db } from "@/server/db/client.ts";
+import type { BenchSeed } from "./suite.ts";
 
 const scriptTimeoutMs = 10 * 60_000;
 
@@ -21,25 +22,41 @@ async function runScript(cleanups: Cleanups, projectDir: string, script: string,
   if (code !== 0) throw new Error(`${script} failed (exit ${code}); log: ${logFile}\n${child.tail()}`);
 }
 
-export async function seedTargets(
+/** Runs the seeds; returns what each wrote and how long it took, for the notes. */
+export async function seedGroups(
   cleanups: Cleanups,
-  options: { projectDir: string; env: NodeJS.ProcessEnv; targets: BenchTarget[]; essay: EssayFacts; logFile: string },
-): Promise<void> {
-  const seeding = options.targets.filter((target) => target.seed);
-  if (seeding.length === 0) return;
+  options: { projectDir: string; env: NodeJS.ProcessEnv; seeds: BenchSeed[]; logFile: string },
+): Promise<string[]> {
+  const seeding = options.seeds;
+  if (seeding.length === 0) return [];
   await runScript(cleanups, options.projectDir, "scripts/migrate.ts", options.env, options.logFile);
   await runScript(cleanups, options.projectDir, "scripts/seed.ts", options.env, options.logFile);
+  return withBenchDatabase(cleanups, options.env, async (db) => {
+    const written: string[] = [];
+    for (const seed of seeding) {
+      const started = Date.now();
+      const what = await seed.run(db);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`bench:   seeded ${seed.label} in ${seconds} s`);
+      written.push(`${what} Written in ${seconds} s.`);
+    }
+    return written;
+  });
+}
+
+/**
+ * The run's database, opened by the bench itself through the app's own factory: for the seeds
+ * before the server starts and for the checks after it has stopped, never while it runs (an
+ * embedded PGlite data folder can be open in one process at a time).
+ */
+export async function withBenchDatabase<T>(cleanups: Cleanups, env: NodeJS.ProcessEnv, action: (db: Db) => Promise<T>): Promise<T> {
   // Imported here, not at the top: most runs never open the database from the bench itself.
   const { openDatabase } = await import("@/server/db/client.ts");
   const { databaseTargetFromEnv } = await import("@/server/db/index.ts");
-  const opened = await openDatabase(databaseTargetFromEnv(options.env));
-  const forget = cleanups.add({ name: "close the seeding database", run: () => opened.close() });
+  const opened = await openDatabase(databaseTargetFromEnv(env));
+  const forget = cleanups.add({ name: "close the bench's database connection", run: () => opened.close() });
   try {
-    for (const target of seeding) {
-      const started = Date.now();
-      await target.seed!(opened.db, options.essay);
-      console.log(`  seeded ${target.label} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    }
+    return await action(opened.db);
   } finally {
     await opened.close();
     forget();

@@ -20,7 +20,7 @@ export interface AppServer {
 
 export function serverEnv(
   base: NodeJS.ProcessEnv,
-  settings: { port: number; dataDir: string; distDir: string; databaseUrl: string | null },
+  settings: { port: number; dataDir: string; distDir: string; databaseUrl: string | null; rateLimitsOff?: boolean },
 ): NodeJS.ProcessEnv {
   // None of the caller's app variables may leak into a measured server. A plain record: Next's
   // types make NODE_ENV read-only on NodeJS.ProcessEnv.
@@ -31,6 +31,9 @@ export function serverEnv(
   env.DATA_DIR = settings.dataDir;
   env.NEXT_DIST_DIR = settings.distDir;
   if (settings.databaseUrl) env.DATABASE_URL = settings.databaseUrl;
+  // The write loads send hundreds of requests a second per account, far over the per-account
+  // limits by design: the documented switch for a local site lifts them (README, RATE_LIMITS).
+  if (settings.rateLimitsOff) env.RATE_LIMITS = "off";
   return env as NodeJS.ProcessEnv;
 }
 
@@ -42,14 +45,20 @@ export async function startAppServer(
     port: number;
     dataDir: string;
     databaseUrl: string | null;
+    rateLimitsOff?: boolean;
+    /** `scripts/start.ts --dev`: the development server (bench/lib/options.ts, devServer). */
+    dev?: boolean;
     logFile: string;
     label: string;
   },
 ): Promise<AppServer> {
   const tsxCli = path.join(options.projectDir, "node_modules/tsx/dist/cli.mjs");
-  const server = spawnOwned(cleanups, `app server (${options.label})`, process.execPath, [tsxCli, "scripts/start.ts"], {
+  const args = [tsxCli, "scripts/start.ts", ...(options.dev ? ["--dev"] : [])];
+  const env: Record<string, string | undefined> = { ...serverEnv(process.env, options) };
+  if (options.dev) env.NODE_ENV = "development";
+  const server = spawnOwned(cleanups, `app server (${options.label})`, process.execPath, args, {
     cwd: options.projectDir,
-    env: serverEnv(process.env, options),
+    env: env as NodeJS.ProcessEnv,
     logFile: options.logFile,
   });
   const baseUrl = `http://127.0.0.1:${options.port}`;

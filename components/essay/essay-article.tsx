@@ -8,6 +8,11 @@
  */
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { AbstractIntlMessages } from "next-intl";
+import { CommentsSlot } from "@/components/comments/comments-slot.tsx";
+import { CommentsStatic } from "@/components/comments/comments-static.tsx";
+import { loadFirstCommentsPage } from "@/components/comments/load-comments.ts";
+import { loadParagraphCounts } from "@/components/comments/paragraph/load-paragraph-counts.ts";
+import { ParagraphCommentController } from "@/components/comments/paragraph/paragraph-comment-controller.tsx";
 import { loadPolls } from "@/components/polls/load-polls.ts";
 import { pollAnchorId, type PollDefinition, type PollPlacement } from "@/components/polls/poll-definition.ts";
 import { PollSlot } from "@/components/polls/poll-slot.tsx";
@@ -31,7 +36,13 @@ export async function EssayArticle({ essay, locale }: { essay: EssayView; locale
   const format = await getFormatter({ locale });
   const uiLang = htmlLang[locale] === essayLang ? undefined : htmlLang[locale];
   const date = format.dateTime(essay.publishedAt, { year: "numeric", month: "long", day: "numeric" });
-  const chrome: ParagraphChrome = { copyLabel: t("copyLink.label"), uiLang };
+  const tComments = await getTranslations({ locale, namespace: "comments.paragraph" });
+  const paragraphCounts = await loadParagraphCounts(locale, essay.slug);
+  const chrome: ParagraphChrome = {
+    copyLabel: t("copyLink.label"),
+    uiLang,
+    comments: { counts: paragraphCounts, label: (count) => tComments("marginLabel", { count }) },
+  };
   const toc: TocEntry[] = essay.blocks
     .filter((block): block is Extract<EssayBlock, { type: "heading" }> => block.type === "heading" && block.level === 2)
     .map((heading) => ({ id: heading.key, text: heading.text }));
@@ -54,6 +65,8 @@ export async function EssayArticle({ essay, locale }: { essay: EssayView; locale
           uiLang={uiLang}
         />
       ));
+  const firstComments = await loadFirstCommentsPage(locale, essay.slug);
+  const commentMessages = pickMessages(locale, ["comments"]) as AbstractIntlMessages;
   // "after-section-1": before the second section's heading (or after the body when there is one section).
   const secondSection = essay.blocks.findIndex((block, index) => block.type === "heading" && block.level === 2 && index > firstSectionIndex(essay.blocks));
 
@@ -61,6 +74,7 @@ export async function EssayArticle({ essay, locale }: { essay: EssayView; locale
     <>
       <ReadingProgress targetId="essay" />
       <CopyLinkController copied={t("copyLink.copied")} failed={t("copyLink.failed")} />
+      <ParagraphCommentController />
       <div className="mx-auto w-full max-w-6xl px-5 pt-8 pb-4 sm:px-8 sm:pt-14">
         <div className="measure mx-auto text-[1.0625rem] md:text-[1.125rem] lg:mr-auto lg:ml-[max(16rem,calc(50%-19em))]">
           <article id="essay" lang={essayLang} className="relative">
@@ -111,6 +125,11 @@ export async function EssayArticle({ essay, locale }: { essay: EssayView; locale
             sourceLabel={(source) => t("related.source", { source })}
             uiLang={uiLang}
           />
+
+          {/* The first page is server-rendered; the interactive section loads as its own chunk. */}
+          <CommentsSlot slug={essay.slug} locale={locale} timeZone={timeZone} messages={commentMessages} initialPage={firstComments} uiLang={uiLang}>
+            <CommentsStatic page={firstComments} locale={locale} />
+          </CommentsSlot>
         </div>
       </div>
     </>

@@ -1,9 +1,11 @@
 /**
- * A paragraph with its stable anchor (id="p-<key>") and a "copy link to this paragraph" button.
- * The button is plain server HTML; CopyLinkController handles every button of the page with one
- * listener, so sixty paragraphs don't mean sixty client components.
+ * A paragraph with its stable anchor (id="p-<key>"), a "copy link to this paragraph" button and
+ * its comment button with the paragraph's comment count (ParagraphCommentButton). Both are plain
+ * server HTML; one listener each (CopyLinkController, ParagraphCommentController) makes every
+ * button of the page work, so sixty paragraphs don't mean sixty client components.
  */
 import type { InlineNode } from "@/server/essay/types.ts";
+import { ParagraphCommentButton, type ParagraphCommentsChrome } from "@/components/comments/paragraph/paragraph-comment-button.tsx";
 import { InlineContent } from "./inline-content.tsx";
 
 export interface ParagraphChrome {
@@ -11,6 +13,8 @@ export interface ParagraphChrome {
   copyLabel: string;
   /** Set when the interface language differs from the essay's, for the button's label. */
   uiLang?: string;
+  /** The comment buttons' counts and labels; absent where paragraphs take no comments. */
+  comments?: ParagraphCommentsChrome;
 }
 
 export function paragraphId(key: string): string {
@@ -41,6 +45,7 @@ export function EssayParagraph({ paragraphKey, nodes, chrome }: { paragraphKey: 
           <path d="M11.5 8.5a3.5 3.5 0 0 0-5 0L4 11a3.5 3.5 0 0 0 5 5l1-1" />
         </svg>
       </button>
+      {chrome.comments ? <ParagraphCommentButton paragraphKey={paragraphKey} chrome={chrome.comments} uiLang={chrome.uiLang} /> : null}
     </p>
   );
 }

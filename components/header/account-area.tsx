@@ -6,13 +6,22 @@
  */
 import { TrpcReactProvider } from "@/components/providers/trpc-provider.tsx";
 import { LocaleSync } from "@/components/locale/locale-sync.tsx";
+import type { NotificationLabels } from "@/components/notifications/notification-labels.ts";
 import type { AppLocale } from "@/server/i18n/locales.ts";
 import { AuthStatus, type AuthStatusLabels } from "./auth-status.tsx";
 
-export default function AccountArea({ locale, labels }: { locale: AppLocale; labels: AuthStatusLabels }) {
+export default function AccountArea({
+  locale,
+  labels,
+  notificationLabels,
+}: {
+  locale: AppLocale;
+  labels: AuthStatusLabels;
+  notificationLabels: NotificationLabels;
+}) {
   return (
     <TrpcReactProvider>
-      <AuthStatus labels={labels} />
+      <AuthStatus labels={labels} notificationLabels={notificationLabels} />
       <LocaleSync locale={locale} />
     </TrpcReactProvider>
   );

@@ -5,6 +5,8 @@
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { NotificationBell } from "@/components/notifications/notification-bell.tsx";
+import type { NotificationLabels } from "@/components/notifications/notification-labels.ts";
 import { useTRPC } from "@/components/providers/trpc.ts";
 import { cx } from "@/components/ui/cx.ts";
 import { AccountPlaceholder } from "./account-placeholder.tsx";
@@ -17,11 +19,13 @@ export interface AuthStatusLabels {
   accountOf: string;
   signOut: string;
   signingOut: string;
+  /** The link to /moderate, shown to moderators and admins only. */
+  moderate?: string;
 }
 
 const pill = "inline-flex h-9 items-center rounded-full px-3.5 text-sm font-medium transition-colors whitespace-nowrap";
 
-export function AuthStatus({ labels }: { labels: AuthStatusLabels }) {
+export function AuthStatus({ labels, notificationLabels }: { labels: AuthStatusLabels; notificationLabels: NotificationLabels }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useQuery(trpc.me.get.queryOptions());
@@ -58,6 +62,13 @@ export function AuthStatus({ labels }: { labels: AuthStatusLabels }) {
 
   return (
     <div className="flex items-center gap-1">
+      {labels.moderate && (user.role === "MODERATOR" || user.role === "ADMIN") ? (
+        // From sm up only: at phone width the header has no room left for it.
+        <a data-testid="moderate-link" href="/moderate" className={cx(pill, "hidden px-2.5 text-muted hover:bg-raised hover:text-fg sm:inline-flex")}>
+          {labels.moderate}
+        </a>
+      ) : null}
+      <NotificationBell labels={notificationLabels} />
       <a
         data-testid="account-link"
         href="/account"

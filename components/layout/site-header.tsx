@@ -7,6 +7,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/server/i18n/locales.ts";
 import { HeaderAccount } from "@/components/header/header-account.tsx";
+import { loadNotificationLabels } from "@/components/notifications/notification-labels.ts";
 import { LanguageSwitch } from "@/components/locale/language-switch.tsx";
 import { ThemeSwitch } from "@/components/theme/theme-switch.tsx";
 
@@ -37,7 +38,9 @@ export async function SiteHeader({ locale }: { locale: AppLocale }) {
               accountOf: t.raw("auth.accountOf") as string,
               signOut: t("auth.signOut"),
               signingOut: t("auth.signingOut"),
+              moderate: (await getTranslations({ locale, namespace: "moderation.nav" }))("moderate"),
             }}
+            notificationLabels={await loadNotificationLabels(locale)}
           />
         </nav>
       </div>

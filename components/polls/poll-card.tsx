@@ -8,6 +8,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState, type FormEvent } from "react";
+import { usePollLiveResults } from "@/components/live/use-poll-live-results.ts";
 import { useTRPC } from "@/components/providers/trpc.ts";
 import { Button, StatusMessage, cx } from "@/components/ui";
 import { pollAnchorId, pendingVoteParam, type PollDefinition } from "./poll-definition.ts";
@@ -23,6 +24,8 @@ export function PollCard({ poll }: { poll: PollDefinition }) {
   const fieldName = useId();
   const me = useQuery(trpc.me.get.queryOptions());
   const results = useQuery(trpc.polls.results.queryOptions({ pollId: poll.id }));
+  // Others' votes arrive while the card is open (both placements share it).
+  usePollLiveResults(poll.id);
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState(false);
   const [showResults, setShowResults] = useState(false);

@@ -8,11 +8,14 @@ import { useFormatter, useTranslations } from "next-intl";
 import { cx } from "@/components/ui";
 import type { ResultsOutput } from "@/server/api/routers/polls/schemas.ts";
 import type { PollDefinition } from "./poll-definition.ts";
+import { pollViewsHref, pollViewsLinkKey } from "./results-page/poll-views-link.ts";
 
 type VisibleResults = Extract<ResultsOutput, { visible: true }>;
 
-export function PollResults({ poll, results }: { poll: PollDefinition; results: VisibleResults }) {
+/** viewsLink: link to the poll's results page (by generation, over time); off on that page itself. */
+export function PollResults({ poll, results, viewsLink = true }: { poll: PollDefinition; results: VisibleResults; viewsLink?: boolean }) {
   const t = useTranslations("polls.results");
+  const tViews = useTranslations("polls.views");
   const format = useFormatter();
   const mine = new Set(results.myChoice ?? []);
   const counts = new Map(results.options.map((option) => [option.id, option]));
@@ -55,6 +58,12 @@ export function PollResults({ poll, results }: { poll: PollDefinition; results: 
       <p className="mt-4 text-sm text-muted" data-testid="poll-voters">
         {t("voters", { count: results.voterCount })}
       </p>
+      {viewsLink ? (
+        <a href={pollViewsHref(poll.id)} className="mt-2 inline-block text-sm font-medium text-accent underline-offset-4 hover:underline" data-testid="poll-views-link">
+          {tViews(pollViewsLinkKey(poll.key))}
+          <span aria-hidden="true"> →</span>
+        </a>
+      ) : null}
     </div>
   );
 }

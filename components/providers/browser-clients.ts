@@ -4,7 +4,7 @@
  * a form saving the display name refreshes the header.
  */
 import type { QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, type TRPCClient } from "@trpc/client";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root.ts";
 import { makeQueryClient } from "./query-client.ts";
@@ -14,7 +14,14 @@ let browserTrpcClient: TRPCClient<AppRouter> | undefined;
 
 export function createAppTrpcClient(): TRPCClient<AppRouter> {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxURLLength: 2000 })],
+    links: [
+      // Subscriptions (live.*) stream over server-sent events; everything else goes in batches.
+      splitLink({
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
+        false: httpBatchLink({ url: "/api/trpc", transformer: superjson, maxURLLength: 2000 }),
+      }),
+    ],
   });
 }
 

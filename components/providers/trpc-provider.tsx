@@ -7,6 +7,7 @@
  * island loads, and leaving it out keeps React Query out of the page's first-load JavaScript.
  * Pages that need it wrap their client components in <ClientProviders> (app-providers.tsx).
  */
+import "./zod-jitless.ts";
 import { QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { getQueryClient, getTrpcClient } from "./browser-clients.ts";

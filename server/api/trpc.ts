@@ -11,6 +11,7 @@ import { sessionTokenFromCookieHeader, sessionUserFromToken, type SessionUser } 
 import { localeFromCookieHeader, type AppLocale } from "@/server/i18n/locales.ts";
 import { errorMessage, isErrorKey } from "@/server/i18n/error-messages.ts";
 import { clientAddressHeader } from "@/server/http/client-address.ts";
+import { liveSseOptions } from "@/server/live/sse-options.ts";
 import { appError, UserFacingError } from "./errors.ts";
 
 export interface RequestMeta {
@@ -51,6 +52,8 @@ function fieldName(path: PropertyKey[]): string {
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // Keep-alive pings and client reconnects for live subscriptions (server/live/sse-options.ts).
+  sse: liveSseOptions,
   errorFormatter({ shape, error, ctx }) {
     const locale: AppLocale = ctx?.locale ?? "zh";
     const cause = error.cause;

@@ -1,7 +1,11 @@
 /**
- * Tells a comment's author that someone replied. PLACEHOLDER until notifications land.
+ * Tells a comment's author that someone replied: a REPLY notification for the parent's author,
+ * written in the reply's own transaction (the reply and its notification exist together or not at
+ * all), and a live ping on the recipient's channel once that transaction has committed.
  */
+import type { Db } from "@/server/db/client.ts";
 import type { Prisma } from "@/server/db/generated/client.ts";
+import { notificationsChannel, publishLiveEventSafely } from "@/server/live/publish.ts";
 
 export interface ReplyNotice {
   replyId: string;
@@ -10,5 +14,25 @@ export interface ReplyNotice {
   parentAuthorId: string;
 }
 
+/** Nobody is told about their own reply to themselves. */
+function notifies(notice: ReplyNotice): boolean {
+  return notice.replyAuthorId !== notice.parentAuthorId;
+}
+
 /** Call inside the reply's transaction; nothing is written when people reply to themselves. */
-export async function notifyReply(_tx: Prisma.TransactionClient, _notice: ReplyNotice): Promise<void> {}
+export async function notifyReply(tx: Prisma.TransactionClient, notice: ReplyNotice): Promise<void> {
+  if (!notifies(notice)) return;
+  await tx.notification.create({
+    data: { kind: "REPLY", recipientId: notice.parentAuthorId, actorId: notice.replyAuthorId, commentId: notice.replyId },
+    select: { id: true },
+  });
+}
+
+/**
+ * Call after the reply's transaction committed: the recipient's bell refreshes at once. A failed
+ * publish is logged, never an error for the reply's author (the bell also polls).
+ */
+export async function announceReply(db: Db, notice: ReplyNotice): Promise<void> {
+  if (!notifies(notice)) return;
+  await publishLiveEventSafely(db, notificationsChannel(notice.parentAuthorId), { type: "notification" });
+}

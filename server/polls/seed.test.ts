@@ -82,35 +82,46 @@ describe("seedPolls", () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it("updates wording in place, adds new options, and keeps ballots, counts and settings", async () => {
+  it("leaves an existing poll as moderators left it: a changed file rewrites no wording, option or setting, and ballots stay", async () => {
     await seedPolls(db, { file });
     const left = (await snapshot()).find((p) => p.key === "left-web3")!;
     const reader = await createTestUser(db);
     await createTestCaller({ db, user: reader }).polls.vote({ pollId: left.id, optionIds: [left.options[1]!.id] });
-    await db.poll.update({ where: { id: left.id }, data: { resultsVisibility: "AFTER_VOTING", allowChange: false } });
+    // A moderator's edits (polls.moderation.*), made straight in the database here.
+    await db.poll.update({ where: { id: left.id }, data: { questionEn: "Have you left Web3 yet?", resultsVisibility: "AFTER_VOTING", allowChange: false } });
+    await db.pollOption.update({ where: { id: left.options[0]!.id }, data: { labelZh: "彻底退圈了" } });
+    const edited = await snapshot();
 
     await editPolls((data) => {
       const poll = data.polls[0]!;
-      poll.question.en = "Have you left Web3 yet?";
+      poll.question.zh = "你退圈了没有？";
       poll.options[1]!.label.zh = "淡圈了，只把币圈当作理财";
       poll.options.push({ key: "thinking-about-it", label: { zh: "正在考虑", en: "Thinking about it" } });
     });
     expect(await seedPolls(db, { file })).toEqual([
-      { key: "left-web3", action: "updated", optionsAdded: 1 },
+      { key: "left-web3", action: "unchanged", optionsAdded: 0 },
       { key: "generation", action: "unchanged", optionsAdded: 0 },
     ]);
-
-    const after = await db.poll.findUniqueOrThrow({
-      where: { id: left.id },
-      select: { questionEn: true, resultsVisibility: true, allowChange: true, options: { orderBy: { position: "asc" }, select: { id: true, labelZh: true } } },
+    expect(await snapshot()).toEqual(edited);
+    expect(await db.poll.findUniqueOrThrow({ where: { id: left.id }, select: { resultsVisibility: true, allowChange: true } })).toEqual({
+      resultsVisibility: "AFTER_VOTING",
+      allowChange: false,
     });
-    expect(after.questionEn).toBe("Have you left Web3 yet?");
-    expect([after.resultsVisibility, after.allowChange]).toEqual(["AFTER_VOTING", false]);
-    expect(after.options.map((o) => o.id).slice(0, 4)).toEqual(left.options.map((o) => o.id));
-    expect(after.options[1]!.labelZh).toBe("淡圈了，只把币圈当作理财");
-    expect(after.options[4]!.labelZh).toBe("正在考虑");
     expect(await db.ballot.count({ where: { pollId: left.id } })).toBe(1);
-    expect((await countsOf(db, left.id)).stored).toEqual({ voters: 1, options: [0, 1, 0, 0, 0] });
+    expect((await countsOf(db, left.id)).stored).toEqual({ voters: 1, options: [0, 1, 0, 0] });
+  });
+
+  it("creates a poll added to the file later, after the others", async () => {
+    await seedPolls(db, { file });
+    await editPolls((data) => {
+      data.polls.push({ ...data.polls[1]!, key: "new-poll", question: { zh: "新问题", en: "New question" } });
+    });
+    expect((await seedPolls(db, { file })).map((p) => [p.key, p.action])).toEqual([
+      ["left-web3", "unchanged"],
+      ["generation", "unchanged"],
+      ["new-poll", "created"],
+    ]);
+    expect((await db.poll.findFirstOrThrow({ where: { key: "new-poll" }, select: { position: true } })).position).toBe(2);
   });
 
   it("keeps an option removed from the file (deleting it would delete ballots)", async () => {

@@ -1,11 +1,12 @@
 /**
- * Seeds the polls of content/polls.json onto their essay, by stable keys: a poll by (essay, key),
- * an option by (poll, key). Idempotent. After a wording edit the rows are updated in place, so
- * ballots and counts stay attached; the seed never reads or writes a ballot.
+ * Seeds the polls of content/polls.json onto their essay, by stable key (essay, key). Idempotent,
+ * and it never reads or writes a ballot.
  *
- * Settings a moderator may change later (opening and closing time, visibility, whether a ballot
- * can be changed, single or multiple choice) are written only when the poll is created. Options
- * missing from the file are kept, not deleted: deleting one would delete the ballots' choices.
+ * The file is the polls' first version only: a poll missing from the database is created with
+ * its options; a poll that exists is left exactly as it is. From then on moderators own it — they
+ * edit wording, add options, close and reopen on /moderate/polls (docs/polls.md, "Moderation") —
+ * and `npm start`, which seeds on every start, must not undo their work. (An earlier version
+ * rewrote the wording from the file on each run, which silently reverted moderators' edits.)
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -55,7 +56,7 @@ export const defaultPollsFile = path.join(defaultContentDir, "polls.json");
 
 export interface SeededPoll {
   key: string;
-  action: "created" | "updated" | "unchanged";
+  action: "created" | "unchanged";
   optionsAdded: number;
 }
 
@@ -84,61 +85,31 @@ async function readPollFile(file: string): Promise<PollFile> {
 }
 
 async function writePoll(db: Db, essayId: string, poll: SeedPoll, position: number): Promise<SeededPoll> {
-  const wording = { questionZh: poll.question.zh, questionEn: poll.question.en, placements: poll.placements, position };
-  return db.$transaction(async (tx) => {
-    const stored = await tx.poll.findUnique({
-      where: { essayId_key: { essayId, key: poll.key } },
-      select: {
-        id: true,
-        questionZh: true,
-        questionEn: true,
-        placements: true,
-        position: true,
-        options: { select: { key: true, labelZh: true, labelEn: true, position: true } },
-      },
-    });
-    if (!stored) {
-      await tx.poll.create({
-        data: {
-          essayId,
-          key: poll.key,
-          ...wording,
-          kind: poll.kind,
-          maxChoices: poll.maxChoices,
-          resultsVisibility: poll.resultsVisibility,
-          allowChange: poll.allowChange,
-          options: {
-            create: poll.options.map((o, i) => ({ key: o.key, labelZh: o.label.zh, labelEn: o.label.en, position: i })),
-          },
+  const stored = await db.poll.findUnique({ where: { essayId_key: { essayId, key: poll.key } }, select: { id: true } });
+  if (stored) return { key: poll.key, action: "unchanged", optionsAdded: 0 };
+  try {
+    await db.poll.create({
+      data: {
+        essayId,
+        key: poll.key,
+        questionZh: poll.question.zh,
+        questionEn: poll.question.en,
+        placements: poll.placements,
+        position,
+        kind: poll.kind,
+        maxChoices: poll.maxChoices,
+        resultsVisibility: poll.resultsVisibility,
+        allowChange: poll.allowChange,
+        options: {
+          create: poll.options.map((o, i) => ({ key: o.key, labelZh: o.label.zh, labelEn: o.label.en, position: i })),
         },
-        select: { id: true },
-      });
-      return { key: poll.key, action: "created", optionsAdded: poll.options.length };
-    }
-
-    let changed = false;
-    if (
-      stored.questionZh !== wording.questionZh ||
-      stored.questionEn !== wording.questionEn ||
-      stored.position !== position ||
-      stored.placements.join("\n") !== wording.placements.join("\n")
-    ) {
-      await tx.poll.update({ where: { id: stored.id }, data: wording, select: { id: true } });
-      changed = true;
-    }
-    let optionsAdded = 0;
-    for (const [i, option] of poll.options.entries()) {
-      const current = stored.options.find((o) => o.key === option.key);
-      const data = { labelZh: option.label.zh, labelEn: option.label.en, position: i };
-      if (!current) {
-        await tx.pollOption.create({ data: { pollId: stored.id, key: option.key, ...data }, select: { id: true } });
-        optionsAdded += 1;
-        changed = true;
-      } else if (current.labelZh !== data.labelZh || current.labelEn !== data.labelEn || current.position !== i) {
-        await tx.pollOption.update({ where: { pollId_key: { pollId: stored.id, key: option.key } }, data, select: { id: true } });
-        changed = true;
-      }
-    }
-    return { key: poll.key, action: changed ? "updated" : "unchanged", optionsAdded };
-  });
+      },
+      select: { id: true },
+    });
+  } catch (error) {
+    // Another process seeded it between the read and the write (the (essayId, key) unique constraint).
+    if ((error as { code?: unknown }).code === "P2002") return { key: poll.key, action: "unchanged", optionsAdded: 0 };
+    throw error;
+  }
+  return { key: poll.key, action: "created", optionsAdded: poll.options.length };
 }

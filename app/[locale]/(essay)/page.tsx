@@ -1,6 +1,6 @@
 /**
  * "/": the default essay. Rendered on the first request and then served from the cache (see the
- * [locale] layout); revalidated in the background so a re-seeded essay shows up within minutes.
+ * [locale] layout); revalidated in the background so a re-seeded essay and new comments show up.
  */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -10,7 +10,10 @@ import { essayMetadata } from "@/components/essay/essay-metadata.ts";
 import { loadEssay } from "@/components/essay/load-essay.ts";
 import { isLocale } from "@/server/i18n/locales.ts";
 
-export const revalidate = 300;
+// 30 s, not 300: the page carries the first page of comments (server-rendered, public), and a
+// reader arriving should see recent ones in the HTML. The section refetches in the browser
+// anyway, so this bounds only how stale the first paint can be; a re-render costs one query.
+export const revalidate = 30;
 
 type Props = { params: Promise<{ locale: string }> };
 

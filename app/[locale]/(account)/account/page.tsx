@@ -1,16 +1,17 @@
 /**
- * /account: the signed-in reader's display name, interface language, email (read only), role and
- * sign-out. Signed-out readers are sent to /signin and come back here.
+ * /account: the signed-in reader's display name, interface language, email (read only), role,
+ * the poll-badge setting and sign-out. Signed-out readers are sent to /signin and come back here.
  */
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/providers/app-providers.tsx";
 import { AccountForm } from "@/components/account/account-form.tsx";
+import { PollBadgeSwitch } from "@/components/account/poll-badge-switch.tsx";
 import { RoleBadge } from "@/components/account/role-badge.tsx";
 import { SignOutButton } from "@/components/auth/sign-out-button.tsx";
 import { Card, CardDescription, CardTitle, Input, PageContainer } from "@/components/ui/index.ts";
-import { getCurrentUser } from "@/server/auth/current-user.ts";
+import { getReaderCaller } from "@/server/api/reader-caller.ts";
 import { isLocale } from "@/server/i18n/locales.ts";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +29,8 @@ export default async function AccountPage({ params }: Props) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const user = await getCurrentUser();
+  const reader = await getReaderCaller(locale);
+  const user = reader && (await reader.caller.me.get());
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/account")}`);
   const t = await getTranslations({ locale, namespace: "account" });
 
@@ -61,6 +63,9 @@ export default async function AccountPage({ params }: Props) {
           </div>
           <ClientMessages locale={locale} namespaces={["account", "auth"]}>
             <AccountForm initialName={user.name ?? ""} initialLocale={user.locale ?? locale} />
+            <div className="mt-2 border-t border-line pt-6">
+              <PollBadgeSwitch initial={user.showPollBadge} />
+            </div>
             <div className="mt-2 border-t border-line pt-6">
               <h2 className="mb-3 text-sm font-medium text-fg">{t("sessionSection")}</h2>
               <SignOutButton redirectTo="/" />

@@ -3,8 +3,8 @@
  * (server/api/routers/comments, server/comments) and the comment section (components/comments).
  *
  * Limits on the body (1–10,000 characters after normalization) are checked in the handler after
- * NFC normalization and stripping (server/comments/normalize-body.ts); the schema bounds only the
- * request so a hostile body is never normalized at any size.
+ * NFC normalization and stripping (server/comments/body.ts); the schema bounds only the request
+ * so a hostile body is never normalized at any size.
  */
 import { z } from "zod";
 import { slugSchema } from "@/server/api/routers/essay/schemas.ts";
@@ -12,8 +12,11 @@ import { slugSchema } from "@/server/api/routers/essay/schemas.ts";
 export const commentIdSchema = z.string().min(1).max(64);
 /** A paragraph key of the essay (the `p-<key>` anchor without its prefix). */
 export const paragraphKeySchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
-/** Bounds the raw request; the real limit is checked after normalization (comments.bodyTooLong). */
-export const rawBodySchema = z.string().max(20_000, { message: "comments.bodyTooLong" });
+/**
+ * Bounds the raw request; the real limit is checked after normalization (comments.bodyTooLong,
+ * with the numbers). A zod message carries no parameters, hence its own key.
+ */
+export const rawBodySchema = z.string().max(20_000, { message: "comments.requestTooLong" });
 
 export const commentSortSchema = z.enum(["top", "newest", "oldest"]);
 export type CommentSort = z.infer<typeof commentSortSchema>;
@@ -21,6 +24,13 @@ export type CommentSort = z.infer<typeof commentSortSchema>;
 /** Opaque to clients: the server encodes the sort key of the last item it returned. */
 export const cursorSchema = z.string().min(1).max(200);
 const pageLimitSchema = z.number().int().min(1).max(50).default(20);
+/**
+ * What tRPC's infinite queries add to the input (useInfiniteQuery in components/comments): the
+ * page's cursor, null for the first page, and a direction. Accepted so the strict inputs take
+ * them; only "forward" paging exists.
+ */
+const pageCursorSchema = cursorSchema.nullish();
+const pageDirectionSchema = z.enum(["forward", "backward"]).optional();
 
 export const commentsListInput = z
   .object({
@@ -29,14 +39,15 @@ export const commentsListInput = z
     sort: commentSortSchema.default("top"),
     /** Only comments about this paragraph. */
     paragraphKey: paragraphKeySchema.optional(),
-    cursor: cursorSchema.optional(),
+    cursor: pageCursorSchema,
+    direction: pageDirectionSchema,
     limit: pageLimitSchema,
   })
   .strict();
 export type CommentsListInput = z.input<typeof commentsListInput>;
 
 export const commentsRepliesInput = z
-  .object({ parentId: commentIdSchema, cursor: cursorSchema.optional(), limit: pageLimitSchema })
+  .object({ parentId: commentIdSchema, cursor: pageCursorSchema, direction: pageDirectionSchema, limit: pageLimitSchema })
   .strict();
 
 export const commentIdInput = z.object({ commentId: commentIdSchema }).strict();
@@ -136,6 +147,11 @@ export const commentDeleteOutput = z.object({
   outcome: z.enum(["tombstone", "gone"]),
 });
 export const commentPreviewOutput = z.object({ html: z.string() });
+/**
+ * comments.source({ commentId }) → the Markdown the author wrote, for the inline editor (views
+ * carry only bodyHtml). Only for someone who may edit it (viewer.canEdit); others get FORBIDDEN.
+ */
+export const commentSourceOutput = z.object({ commentId: z.string(), body: z.string() });
 /** Visible comments per paragraph key (only keys with at least one). */
 export const paragraphCountsOutput = z.record(z.string(), z.number().int());
 export const paragraphCountsInput = z.object({ slug: slugSchema.optional() }).strict().optional();

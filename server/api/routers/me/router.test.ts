@@ -42,7 +42,7 @@ describe("me.get", () => {
 
   it("returns the signed-in reader, without internals", async () => {
     const me = await callerFor(reader).me.get();
-    expect(me).toEqual({ id: reader.id, name: "Original", email: reader.email, role: "USER", locale: "zh" });
+    expect(me).toEqual({ id: reader.id, name: "Original", email: reader.email, role: "USER", locale: "zh", showPollBadge: false });
   });
 });
 
@@ -113,6 +113,20 @@ describe("me.update", () => {
     const result = await refusal(() => callerFor(reader).me.update({ role: "ADMIN" } as never));
     expect(result.code).toBe("BAD_REQUEST");
     expect((await database.db.user.findUniqueOrThrow({ where: { id: reader.id } })).role).toBe("USER");
+  });
+
+  it("turns the poll badge on and off, off by default, and keeps the other settings", async () => {
+    expect((await callerFor(reader).me.get())?.showPollBadge).toBe(false);
+    expect(await callerFor(reader).me.update({ showPollBadge: true })).toMatchObject({ showPollBadge: true, name: "Original", locale: "zh" });
+    expect((await callerFor(reader).me.get())?.showPollBadge).toBe(true);
+    expect((await callerFor(reader).me.update({ showPollBadge: false }))?.showPollBadge).toBe(false);
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: reader.id } })).showPollBadge).toBe(false);
+  });
+
+  it("refuses a poll badge setting that is not true or false", async () => {
+    const result = await refusal(() => callerFor(reader).me.update({ showPollBadge: "yes" as unknown as boolean }));
+    expect(result.code).toBe("BAD_REQUEST");
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: reader.id } })).showPollBadge).toBe(false);
   });
 
   it("changes nothing when both fields are left out", async () => {

@@ -17,6 +17,8 @@ export const updateMeInput = z
   .object({
     name: displayNameSchema.optional(),
     locale: z.enum(locales, { message: "locale.invalid" }).optional(),
+    /** Show my answer to the essay's main poll as a badge on my comments (public when on). */
+    showPollBadge: z.boolean().optional(),
   })
   .strict();
 
@@ -29,5 +31,6 @@ export const meOutput = z
     email: z.string().nullable(),
     role: z.enum(["USER", "MODERATOR", "ADMIN"]),
     locale: z.enum(locales).nullable(),
+    showPollBadge: z.boolean(),
   })
   .nullable();

@@ -6,13 +6,17 @@
  * choices the previous one left (the (poll, user) unique constraint backs it: a second ballot
  * row cannot exist); then apply only the difference to the choices and to the counts. Counts are
  * updated with `count = count ± 1` in option-id order, then the poll row, so that two readers'
- * transactions always lock rows in the same order and cannot deadlock.
+ * transactions always lock rows in the same order and cannot deadlock. The day's over-time tallies
+ * change in the same transaction (server/polls/daily-tallies.ts); after it commits, the poll's
+ * live subscribers are told to refetch (server/live).
  */
 import { appError } from "@/server/api/errors.ts";
 import type { SessionUser } from "@/server/auth/session-user.ts";
 import type { Db } from "@/server/db/client.ts";
 import type { Prisma } from "@/server/db/generated/client.ts";
+import { announcePollResultsChanged } from "@/server/live/poll-results-changed.ts";
 import { ballotChangeKey, ballotChangeLimiter } from "@/server/polls/ballot-change-limit.ts";
+import { recordDailyTallies } from "@/server/polls/daily-tallies.ts";
 import { pollState } from "@/server/polls/rules.ts";
 import type { RateLimiter } from "@/server/rate-limit/rate-limiter.ts";
 import { pollResults } from "./poll-results.ts";
@@ -73,9 +77,9 @@ export async function castBallot(
   db: Db,
   user: SessionUser,
   input: VoteInput,
-  { now = new Date(), limiter = ballotChangeLimiter }: BallotOptions = {},
+  { now = new Date(), limiter = ballotChangeLimiter(db) }: BallotOptions = {},
 ): Promise<{ changed: boolean; results: ResultsOutput }> {
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const poll = await openPollForBallot(tx, input.pollId, now);
     const optionIds = new Set(poll.options.map((o) => o.id));
     if (input.optionIds.some((id) => !optionIds.has(id))) throw appError("BAD_REQUEST", "polls.optionNotInPoll");
@@ -96,10 +100,14 @@ export async function castBallot(
 
     if (removed.length > 0) await tx.ballotChoice.deleteMany({ where: { ballotId, optionId: { in: removed } } });
     if (added.length > 0) await tx.ballotChoice.createMany({ data: added.map((optionId) => ({ ballotId, optionId })) });
-    await adjustOptionCounts(tx, new Map([...removed.map((id) => [id, -1] as const), ...added.map((id) => [id, 1] as const)]));
+    const optionDeltas = new Map([...removed.map((id) => [id, -1] as const), ...added.map((id) => [id, 1] as const)]);
+    await adjustOptionCounts(tx, optionDeltas);
     if (isNew) await tx.poll.update({ where: { id: poll.id }, data: { voterCount: { increment: 1 } }, select: { id: true } });
     else await tx.ballot.update({ where: { id: ballotId }, data: { updatedAt: now }, select: { id: true } });
+    await recordDailyTallies(tx, { pollId: poll.id, optionDeltas, voterDelta: isNew ? 1 : 0, at: now });
 
     return { changed: true, results: await pollResults(tx, poll.id, user, now) };
   }, ballotTransactionOptions);
+  if (outcome.changed) announcePollResultsChanged(db, input.pollId);
+  return outcome;
 }

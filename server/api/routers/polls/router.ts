@@ -3,7 +3,9 @@ import { createTRPCRouter, publicProcedure, signedInProcedure } from "@/server/a
 import { listPollsForEssay, pollViewSelect, readMyChoice, toPollView } from "@/server/polls/queries.ts";
 import { resultsHiddenReason } from "@/server/polls/visibility.ts";
 import { castBallot } from "./cast-ballot.ts";
+import { pollModerationRouter } from "./moderation/router.ts";
 import { pollBreakdown } from "./poll-breakdown.ts";
+import { overTimeInput, overTimeOutput, pollOverTime } from "./over-time.ts";
 import { pollResults } from "./poll-results.ts";
 import {
   breakdownInput,
@@ -63,4 +65,10 @@ export const pollsRouter = createTRPCRouter({
     .input(breakdownInput)
     .output(breakdownOutput)
     .query(({ ctx, input }) => pollBreakdown(ctx.db, input.pollId, input.byPollId, ctx.user)),
+
+  /** Each option's share by day since the poll opened, quiet days without numbers (docs/polls.md). */
+  overTime: publicProcedure.input(overTimeInput).output(overTimeOutput).query(({ ctx, input }) => pollOverTime(ctx.db, input.pollId, ctx.user)),
+
+  /** Moderators create and run polls (moderation/router.ts). */
+  moderation: pollModerationRouter,
 });

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import type { CommentView } from "@/server/api/routers/comments/schemas.ts";
+import { commentAsShown, commentsReducer, initialCommentsState, mergeReplies, type CommentsAction, type CommentsState } from "./comments-state.ts";
+
+function view(id: string, fields: Partial<CommentView> = {}): CommentView {
+  return {
+    id,
+    parentId: null,
+    rootId: id,
+    depth: 0,
+    paragraph: null,
+    status: "visible",
+    bodyHtml: `<p>${id}</p>`,
+    author: { id: "u1", name: "甲", isModerator: false, pollBadge: null },
+    score: 0,
+    replyCount: 0,
+    createdAt: new Date("2026-11-25T10:00:00Z"),
+    editedAt: null,
+    viewer: null,
+    ...fields,
+  };
+}
+
+const run = (...actions: CommentsAction[]): CommentsState => actions.reduce(commentsReducer, initialCommentsState);
+
+describe("new comments", () => {
+  it("keeps others' new top-level comments behind the button until revealed", () => {
+    const state = run({ type: "event", event: { type: "created", comment: view("a") } });
+    expect(state.topPending.map((c) => c.id)).toEqual(["a"]);
+    expect(state.topAdded).toEqual([]);
+    expect(state.countDelta).toBe(1);
+    const revealed = commentsReducer(state, { type: "reveal" });
+    expect(revealed.topAdded.map((c) => c.id)).toEqual(["a"]);
+    expect(revealed.topPending).toEqual([]);
+  });
+
+  it("shows the reader's own comment at once, and only once when its event follows", () => {
+    const own = view("mine", { viewer: { upvoted: false, isAuthor: true, canEdit: true, canDelete: true } });
+    const state = run({ type: "own-created", comment: own }, { type: "event", event: { type: "created", comment: view("mine") } });
+    expect(state.topAdded.map((c) => c.id)).toEqual(["mine"]);
+    expect(state.topPending).toEqual([]);
+    expect(state.countDelta).toBe(1);
+    expect(state.topAdded[0]!.viewer?.isAuthor).toBe(true);
+  });
+
+  it("brings the reader's own comment out from behind the button when its event came first", () => {
+    const state = run({ type: "event", event: { type: "created", comment: view("mine") } }, { type: "own-created", comment: view("mine") });
+    expect(state.topAdded.map((c) => c.id)).toEqual(["mine"]);
+    expect(state.topPending).toEqual([]);
+    expect(state.countDelta).toBe(1);
+  });
+
+  it("puts a reply in place under its parent and counts it", () => {
+    const parent = view("p", { replyCount: 2 });
+    const state = run({ type: "event", event: { type: "created", comment: view("r", { parentId: "p", depth: 1, rootId: "p" }) } });
+    expect(state.topPending).toEqual([]);
+    expect(state.addedReplies.get("p")?.map((c) => c.id)).toEqual(["r"]);
+    expect(commentAsShown(state, parent)?.replyCount).toBe(3);
+  });
+});
+
+describe("changes in place", () => {
+  it("applies scores, edits and tombstones to a fetched comment", () => {
+    const comment = view("c", { viewer: { upvoted: true, isAuthor: false, canEdit: false, canDelete: false } });
+    const state = run(
+      { type: "event", event: { type: "score", commentId: "c", score: 7 } },
+      { type: "event", event: { type: "edited", comment: view("c", { bodyHtml: "<p>new</p>", editedAt: new Date() }) } },
+    );
+    const shown = commentAsShown(state, comment)!;
+    expect(shown.score).toBe(7);
+    expect(shown.bodyHtml).toBe("<p>new</p>");
+    expect(shown.editedAt).not.toBeNull();
+    expect(shown.viewer?.upvoted).toBe(true);
+
+    const tombstone = commentAsShown(commentsReducer(state, { type: "event", event: { type: "deleted", commentId: "c", outcome: "tombstone" } }), comment)!;
+    expect(tombstone.status).toBe("deleted");
+    expect(tombstone.bodyHtml).toBeNull();
+    expect(tombstone.author).toBeNull();
+  });
+
+  it("removes a comment deleted without replies, counting it once", () => {
+    const state = run(
+      { type: "own-deleted", commentId: "c", outcome: "gone" },
+      { type: "event", event: { type: "deleted", commentId: "c", outcome: "gone" } },
+    );
+    expect(commentAsShown(state, view("c"))).toBeNull();
+    expect(state.countDelta).toBe(-1);
+  });
+
+  it("records the reader's vote with the server's score", () => {
+    const viewer = { upvoted: true, isAuthor: false, canEdit: false, canDelete: false };
+    const shown = commentAsShown(run({ type: "voted", commentId: "c", score: 3, viewer }), view("c"))!;
+    expect(shown.score).toBe(3);
+    expect(shown.viewer).toEqual(viewer);
+  });
+
+  it("returns the same object when nothing changed", () => {
+    const comment = view("c");
+    expect(commentAsShown(initialCommentsState, comment)).toBe(comment);
+  });
+});
+
+describe("mergeReplies", () => {
+  it("appends added replies that were not loaded yet", () => {
+    expect(mergeReplies([view("a"), view("b")], [view("b"), view("c")]).map((c) => c.id)).toEqual(["a", "b", "c"]);
+    expect(mergeReplies([view("a")], undefined).map((c) => c.id)).toEqual(["a"]);
+  });
+});

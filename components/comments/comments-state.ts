@@ -1,0 +1,143 @@
+/**
+ * What happened to comments since the pages on screen were fetched: the reader's own new
+ * comments, live events (created, edited, deleted, score) and votes. Pages stay as the server sent
+ * them; every comment shown is read through this state (commentAsShown), so an edit or a score
+ * reaches the comment wherever it sits: a top-level page, a reply loaded on demand, a thread.
+ *
+ * New top-level comments from others wait in `topPending` behind the "N new comments" button, so
+ * the text never moves under the reader; replies go in place, below their parent.
+ */
+import type { CommentEvent, CommentView } from "@/server/api/routers/comments/schemas.ts";
+
+export interface CommentsState {
+  /** Newer fields of comments, by id. */
+  patches: ReadonlyMap<string, Partial<CommentView>>;
+  /** Deleted without replies: no longer shown. */
+  gone: ReadonlySet<string>;
+  /** Replies that arrived after their parent's replies were loaded, oldest first, by parent id. */
+  addedReplies: ReadonlyMap<string, readonly CommentView[]>;
+  /** Replies added to a comment's count since it was fetched, by id. */
+  replyDelta: ReadonlyMap<string, number>;
+  /** New top-level comments shown above the list, newest first: the reader's own, and revealed ones. */
+  topAdded: readonly CommentView[];
+  /** New top-level comments by others, waiting behind the button. */
+  topPending: readonly CommentView[];
+  /** Change of the total count since the first page was fetched. */
+  countDelta: number;
+  /** Ids of new comments already placed (the reader's own arrives twice: response and event). */
+  placed: ReadonlySet<string>;
+}
+
+export type CommentsAction =
+  | { type: "event"; event: CommentEvent }
+  | { type: "own-created"; comment: CommentView }
+  | { type: "own-edited"; comment: CommentView }
+  | { type: "own-deleted"; commentId: string; outcome: "tombstone" | "gone" }
+  | { type: "voted"; commentId: string; score: number; viewer: CommentView["viewer"] }
+  | { type: "reveal" }
+  | { type: "reset" };
+
+export const initialCommentsState: CommentsState = {
+  patches: new Map(),
+  gone: new Set(),
+  addedReplies: new Map(),
+  replyDelta: new Map(),
+  topAdded: [],
+  topPending: [],
+  countDelta: 0,
+  placed: new Set(),
+};
+
+export function commentsReducer(state: CommentsState, action: CommentsAction): CommentsState {
+  switch (action.type) {
+    case "reset":
+      return initialCommentsState;
+    case "reveal":
+      return { ...state, topAdded: [...state.topPending, ...state.topAdded], topPending: [] };
+    case "own-created":
+      return placeNew(state, action.comment, true);
+    case "own-edited":
+      return patch(state, action.comment.id, editedFields(action.comment, true));
+    case "own-deleted":
+      return deleted(state, action.commentId, action.outcome);
+    case "voted":
+      return patch(state, action.commentId, { score: action.score, viewer: action.viewer });
+    case "event":
+      return applyEvent(state, action.event);
+  }
+}
+
+function applyEvent(state: CommentsState, event: CommentEvent): CommentsState {
+  switch (event.type) {
+    case "created":
+      return placeNew(state, event.comment, false);
+    case "edited":
+      return patch(state, event.comment.id, editedFields(event.comment, false));
+    case "deleted":
+      return deleted(state, event.commentId, event.outcome);
+    case "score":
+      return patch(state, event.commentId, { score: event.score });
+  }
+}
+
+function placeNew(state: CommentsState, comment: CommentView, own: boolean): CommentsState {
+  if (state.placed.has(comment.id)) {
+    // The event came before the response to the reader's own submit: bring it out from behind the button.
+    if (own && state.topPending.some((pending) => pending.id === comment.id)) {
+      return {
+        ...state,
+        topPending: state.topPending.filter((pending) => pending.id !== comment.id),
+        topAdded: [comment, ...state.topAdded],
+      };
+    }
+    return own ? patch(state, comment.id, { viewer: comment.viewer }) : state;
+  }
+  const placed = new Set(state.placed).add(comment.id);
+  const countDelta = state.countDelta + 1;
+  if (comment.parentId === null) {
+    return own
+      ? { ...state, placed, countDelta, topAdded: [comment, ...state.topAdded] }
+      : { ...state, placed, countDelta, topPending: [comment, ...state.topPending] };
+  }
+  const addedReplies = new Map(state.addedReplies);
+  addedReplies.set(comment.parentId, [...(state.addedReplies.get(comment.parentId) ?? []), comment]);
+  const replyDelta = new Map(state.replyDelta);
+  replyDelta.set(comment.parentId, (state.replyDelta.get(comment.parentId) ?? 0) + 1);
+  return { ...state, placed, countDelta, addedReplies, replyDelta };
+}
+
+/** An edit event carries no viewer (it is the same for everyone): keep the reader's own. */
+function editedFields(comment: CommentView, own: boolean): Partial<CommentView> {
+  const fields: Partial<CommentView> = { bodyHtml: comment.bodyHtml, editedAt: comment.editedAt, status: comment.status };
+  if (own) fields.viewer = comment.viewer;
+  return fields;
+}
+
+function deleted(state: CommentsState, commentId: string, outcome: "tombstone" | "gone"): CommentsState {
+  if (outcome === "tombstone") return patch(state, commentId, { status: "deleted", bodyHtml: null, author: null });
+  if (state.gone.has(commentId)) return state;
+  return { ...state, gone: new Set(state.gone).add(commentId), countDelta: state.countDelta - 1 };
+}
+
+function patch(state: CommentsState, commentId: string, fields: Partial<CommentView>): CommentsState {
+  const patches = new Map(state.patches);
+  patches.set(commentId, { ...state.patches.get(commentId), ...fields });
+  return { ...state, patches };
+}
+
+/** A comment as it should be shown now: the fetched one with everything that happened since; null once gone. */
+export function commentAsShown<T extends CommentView>(state: CommentsState, comment: T): T | null {
+  if (state.gone.has(comment.id)) return null;
+  const fields = state.patches.get(comment.id);
+  const delta = state.replyDelta.get(comment.id) ?? 0;
+  if (!fields && delta === 0) return comment;
+  const merged = { ...comment, ...fields };
+  return { ...merged, replyCount: merged.replyCount + delta };
+}
+
+/** Replies to show under a parent: the loaded ones, then the ones added since, each once. */
+export function mergeReplies<T extends CommentView>(loaded: readonly T[], added: readonly CommentView[] | undefined): Array<T | CommentView> {
+  if (!added?.length) return [...loaded];
+  const ids = new Set(loaded.map((reply) => reply.id));
+  return [...loaded, ...added.filter((reply) => !ids.has(reply.id))];
+}

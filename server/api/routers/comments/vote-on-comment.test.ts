@@ -1,0 +1,114 @@
+/**
+ * comments.vote: idempotent upvotes, score = count(votes) at every moment under 200 concurrent
+ * identical votes, rank recomputed, refusals, and the per-account limit.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "@/server/auth/session-user.ts";
+import type { Db } from "@/server/db/client.ts";
+import { commentRank } from "@/server/comments/ranking.ts";
+import { commentRateLimits, unlimitedCommentRate } from "@/server/comments/rate-limits.ts";
+import { seedComment } from "@/server/comments/testing/comment-fixture.ts";
+import type { AppLocale } from "@/server/i18n/locales.ts";
+import { createTestUser } from "@/server/test/caller.ts";
+import { callerOn, lastCommentEvents, refusal, useCommentTestDatabase } from "@/server/comments/testing/comment-test-context.ts";
+import { voteOnComment } from "./vote-on-comment.ts";
+
+const context = useCommentTestDatabase();
+let db: Db;
+let essay: { id: string; slug: string };
+beforeAll(() => {
+  ({ db, essay } = context);
+});
+let author: SessionUser;
+beforeAll(async () => {
+  author = await createTestUser(db);
+});
+const callerFor = (user: SessionUser | null, locale: AppLocale = "zh") => callerOn(db)(user, locale);
+
+/** The score and the votes in one statement, so both come from one snapshot. */
+async function scoreAndVotes(commentId: string) {
+  const [row] = await db.$queryRaw<{ score: number; votes: number }[]>`
+    SELECT score, (SELECT count(*)::int FROM "CommentVote" WHERE "commentId" = ${commentId}) AS votes FROM "Comment" WHERE id = ${commentId}`;
+  return row!;
+}
+
+describe("comments.vote", () => {
+  it("sets the reader's upvote idempotently and recomputes the rank", async () => {
+    const reader = await createTestUser(db);
+    const comment = await seedComment(db, { essayId: essay.id, authorId: author.id });
+    const vote = (upvoted: boolean) => callerFor(reader).comments.vote({ commentId: comment.id, upvoted });
+
+    expect(await vote(true)).toEqual({ commentId: comment.id, score: 1, upvoted: true });
+    expect(await vote(true)).toEqual({ commentId: comment.id, score: 1, upvoted: true });
+    const stored = await db.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { rank: true, score: true } });
+    expect(stored.rank).toBeCloseTo(commentRank(1, comment.createdAt), 12);
+    expect((await callerFor(reader).comments.get({ commentId: comment.id })).viewer?.upvoted).toBe(true);
+
+    expect(await vote(false)).toEqual({ commentId: comment.id, score: 0, upvoted: false });
+    expect(await vote(false)).toEqual({ commentId: comment.id, score: 0, upvoted: false });
+    expect(await scoreAndVotes(comment.id)).toEqual({ score: 0, votes: 0 });
+    expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).rank).toBeCloseTo(commentRank(0, comment.createdAt), 12);
+    expect(await lastCommentEvents(db, essay.id)).toEqual([{ type: "score", commentId: comment.id, score: 0 }]);
+  });
+
+  it("200 concurrent identical upvotes by one reader leave one vote, and score = votes at every moment", async () => {
+    const reader = await createTestUser(db);
+    const comment = await seedComment(db, { essayId: essay.id, authorId: author.id });
+    let voting = true;
+    const observed: { score: number; votes: number }[] = [];
+    const observer = (async () => {
+      while (voting) observed.push(await scoreAndVotes(comment.id));
+    })();
+    const results = await Promise.all(
+      Array.from({ length: 200 }, () => voteOnComment(db, reader, { commentId: comment.id, upvoted: true }, { rateGate: unlimitedCommentRate })),
+    );
+    voting = false;
+    await observer;
+
+    expect(results.every((r) => r.score === 1 && r.upvoted)).toBe(true);
+    expect(await scoreAndVotes(comment.id)).toEqual({ score: 1, votes: 1 });
+    expect(observed.length).toBeGreaterThan(0);
+    for (const seen of observed) expect(seen.score).toBe(seen.votes);
+  });
+
+  it("many readers at once: the score is the number of readers", async () => {
+    const readers = await Promise.all(Array.from({ length: 30 }, () => createTestUser(db)));
+    const comment = await seedComment(db, { essayId: essay.id, authorId: author.id });
+    await Promise.all(readers.map((reader) => voteOnComment(db, reader, { commentId: comment.id, upvoted: true }, { rateGate: unlimitedCommentRate })));
+    expect(await scoreAndVotes(comment.id)).toEqual({ score: 30, votes: 30 });
+    const { rank } = await db.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { rank: true } });
+    expect(rank).toBeCloseTo(commentRank(30, comment.createdAt), 12);
+  });
+
+  it("refuses one's own comment, a tombstone, a missing comment and a signed-out visitor, changing nothing", async () => {
+    const reader = await createTestUser(db);
+    const own = await seedComment(db, { essayId: essay.id, authorId: reader.id });
+    const tomb = await seedComment(db, { essayId: essay.id, authorId: author.id, status: "DELETED", replyCount: 1 });
+    const before = await Promise.all([scoreAndVotes(own.id), scoreAndVotes(tomb.id), db.liveEvent.count()]);
+
+    expect(await refusal(() => callerFor(reader).comments.vote({ commentId: own.id, upvoted: true }))).toEqual({
+      code: "FORBIDDEN",
+      message: "不能给自己的评论点赞。",
+    });
+    expect(await refusal(() => callerFor(reader).comments.vote({ commentId: own.id, upvoted: true }), "en")).toEqual({
+      code: "FORBIDDEN",
+      message: "You cannot upvote your own comment.",
+    });
+    expect(await refusal(() => callerFor(reader).comments.vote({ commentId: tomb.id, upvoted: true }))).toEqual({ code: "BAD_REQUEST", message: "这条评论已被删除。" });
+    expect((await refusal(() => callerFor(reader).comments.vote({ commentId: "missing", upvoted: true }))).code).toBe("NOT_FOUND");
+    expect((await refusal(() => callerFor(null).comments.vote({ commentId: own.id, upvoted: true }))).code).toBe("UNAUTHORIZED");
+    expect(await Promise.all([scoreAndVotes(own.id), scoreAndVotes(tomb.id), db.liveEvent.count()])).toEqual(before);
+  });
+
+  it("limits an account to 60 votes a minute; a refused vote changes nothing", async () => {
+    expect(commentRateLimits["comment-vote"]).toEqual({ max: 60, windowMs: 60_000 });
+    const reader = await createTestUser(db);
+    const comment = await seedComment(db, { essayId: essay.id, authorId: author.id });
+    for (let i = 0; i < 60; i++) await callerFor(reader).comments.vote({ commentId: comment.id, upvoted: i % 2 === 0 });
+    expect(await scoreAndVotes(comment.id)).toEqual({ score: 0, votes: 0 });
+    const refused = await refusal(() => callerFor(reader).comments.vote({ commentId: comment.id, upvoted: true }));
+    expect(refused.code).toBe("TOO_MANY_REQUESTS");
+    expect(refused.message).toMatch(/^点赞太频繁了，请 \d+ 秒后再试。$/);
+    expect(await scoreAndVotes(comment.id)).toEqual({ score: 0, votes: 0 });
+  });
+});

@@ -1,0 +1,15 @@
+/** live.notifications: a ping on the signed-in reader's own channel whenever they get a notification. */
+import { tracked } from "@trpc/server";
+import type { Db } from "@/server/db/client.ts";
+import { notificationsChannel } from "@/server/live/channels.ts";
+import { liveStream } from "@/server/live/live-stream.ts";
+import { getLiveBus } from "@/server/live/process-bus.ts";
+import type { NotificationLiveEvent } from "./schemas.ts";
+
+export async function* notificationsStream(db: Db, userId: string, lastEventId: string | null | undefined, signal: AbortSignal | undefined) {
+  // Several notifications in a burst need one refresh of the bell.
+  for await (const event of liveStream({ db, bus: getLiveBus(), channel: notificationsChannel(userId), lastEventId, signal, coalesceMs: 250 })) {
+    const ping: NotificationLiveEvent = { type: "notification" };
+    yield tracked(event.id, ping);
+  }
+}

@@ -1,0 +1,51 @@
+/** The kept counts: exact on first read, served at once when stale, refreshed in the background. */
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/server/db/client.ts";
+import { createTestUser } from "@/server/test/caller.ts";
+import { createTestDatabase } from "@/server/test/database.ts";
+import { markCommentCountsStale, paragraphCommentCounts, visibleCommentCount } from "./counts.ts";
+import { createCommentEssay, seedComment } from "./testing/comment-fixture.ts";
+
+let db: Db;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ db, close } = await createTestDatabase());
+});
+afterAll(async () => {
+  await close();
+});
+
+describe("comment counts", () => {
+  it("counts once per second, serves the kept count while a refresh runs, and refreshes after a write", async () => {
+    const essay = await createCommentEssay(db);
+    const author = await createTestUser(db);
+    await seedComment(db, { essayId: essay.id, authorId: author.id, paragraphKey: "p1" });
+    const start = Date.now();
+    expect(await visibleCommentCount(db, essay.id, null, start)).toBe(1);
+    expect(await paragraphCommentCounts(db, essay.id, start)).toEqual({ p1: 1 });
+
+    await seedComment(db, { essayId: essay.id, authorId: author.id, paragraphKey: "p1" });
+    // Fresh: the kept count, without a query.
+    const queries = vi.spyOn(db, "$queryRaw");
+    expect(await visibleCommentCount(db, essay.id, null, start + 10)).toBe(1);
+    expect(queries).not.toHaveBeenCalled();
+
+    // Marked stale by a write: the kept count at once, and one refresh for the next reads.
+    markCommentCountsStale(db, essay.id);
+    expect(await visibleCommentCount(db, essay.id, null)).toBe(1);
+    expect(await visibleCommentCount(db, essay.id, null)).toBe(1);
+    expect(queries).toHaveBeenCalledTimes(1);
+    queries.mockRestore();
+    await vi.waitFor(async () => expect(await visibleCommentCount(db, essay.id, null)).toBe(2));
+  });
+
+  it("shares the first query among concurrent readers", async () => {
+    const essay = await createCommentEssay(db);
+    const queries = vi.spyOn(db, "$queryRaw");
+    const counts = await Promise.all(Array.from({ length: 20 }, () => visibleCommentCount(db, essay.id, null)));
+    expect(counts).toEqual(Array(20).fill(0));
+    expect(queries).toHaveBeenCalledTimes(1);
+    queries.mockRestore();
+  });
+});

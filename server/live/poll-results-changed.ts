@@ -1,0 +1,16 @@
+/** Telling a poll's live subscribers that its counts changed (they refetch polls.results). */
+import type { Db } from "@/server/db/client.ts";
+import { pollChannel } from "./channels.ts";
+import { CoalescedPublisher } from "./coalesced-publisher.ts";
+import { publishLiveEvent } from "./publish.ts";
+
+/** Subscribers refetch at most every 500 ms (live.poll); publishing more often would be wasted. */
+const pollPublishIntervalMs = 250;
+
+const globalForPolls = globalThis as typeof globalThis & { __tuiquanPollPings?: CoalescedPublisher };
+
+/** Call after the ballot's transaction committed; returns at once. */
+export function announcePollResultsChanged(db: Db, pollId: string): void {
+  globalForPolls.__tuiquanPollPings ??= new CoalescedPublisher(publishLiveEvent, pollPublishIntervalMs);
+  globalForPolls.__tuiquanPollPings.announce(db, pollChannel(pollId), { type: "results-changed" });
+}
