@@ -38,7 +38,7 @@ describe("createTestCaller", () => {
   it("calls procedures as the given reader", async () => {
     const { db } = await fresh();
     const user = await createTestUser(db, { name: "Ada", role: "ADMIN", locale: "en" });
-    expect(await createTestCaller({ db, user }).me.get()).toEqual(user);
+    expect(await createTestCaller({ db, user }).me.get()).toEqual({ ...user, showPollBadge: false });
   });
 
   it("answers in the caller's locale when a procedure refuses", async () => {
