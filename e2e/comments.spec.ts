@@ -298,6 +298,8 @@ test("the section passes axe, signed in, at phone and desktop width", async ({ p
 });
 
 test.describe("many comments", () => {
+  // One worker runs the group, so the comments are seeded once and these are the ones it expects.
+  test.describe.configure({ mode: "serial" });
   const seeded: ApiComment[] = [];
   const texts: string[] = [];
 

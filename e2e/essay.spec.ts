@@ -16,7 +16,7 @@ test("the byline names the author, the publisher, the 原创 label and the date"
   const byline = page.getByTestId("byline");
   await expect(byline).toContainText(essay.author);
   await expect(byline).toContainText(essay.publisher);
-  await expect(page.locator("article header")).toContainText(essay.label);
+  await expect(page.locator("#essay > header")).toContainText(essay.label);
   const isoDate = essay.published.toISOString().slice(0, 10);
   await expect(byline.locator("time")).toHaveAttribute("datetime", isoDate);
   const year = essay.published.getUTCFullYear();

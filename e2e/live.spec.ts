@@ -3,7 +3,7 @@
  * and, in the PostgreSQL run, events cross from one app server to another on the same database
  * (global setup starts the second one and names it in E2E_SECOND_APP_URL).
  */
-import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import type { APIRequestContext, Locator, Page, Request } from "@playwright/test";
 import { t } from "./fixtures/content.ts";
 import { e2eBaseUrl } from "./fixtures/settings.ts";
 import { signInByEmail } from "./fixtures/sign-in.ts";
@@ -129,3 +129,72 @@ if (process.env.TEST_DATABASE_URL) {
     await contextB.close();
   });
 }
+
+/**
+ * The essay page's live features share one server-sent events connection: browsers allow six
+ * HTTP/1.1 connections per origin, so a stream per feature would leave a second tab's ordinary
+ * requests hanging. The open live streams are counted from the page's requests.
+ */
+test("a signed-in reader's essay page holds one live connection for comments, polls and the bell", async ({ page, browser, mailbox, email, pageProblems }) => {
+  await signInByEmail(page, mailbox, email, "/");
+  await trpcMutation(page.request, e2eBaseUrl, "me.update", { name: "读者甲" });
+  const mine = (await trpcMutation(page.request, e2eBaseUrl, "comments.create", { body: `等一个回复 ${Date.now()}` })) as { id: string };
+
+  // Every live request from here on: open ones, the most open at once, and what the last one follows.
+  const open = new Set<Request>();
+  let mostOpen = 0;
+  let lastUrl = "";
+  page.on("request", (request) => {
+    if (!request.url().includes("/api/trpc/live.")) return;
+    open.add(request);
+    mostOpen = Math.max(mostOpen, open.size);
+    lastUrl = request.url();
+  });
+  const ended = (request: Request) => void open.delete(request);
+  page.on("requestfinished", ended);
+  page.on("requestfailed", ended);
+
+  await page.reload();
+  await expect(page.getByTestId("notification-bell")).toBeVisible();
+  const cardA = await pollCard(page, "first");
+  await vote(cardA, "已经完全退圈");
+  const endCardA = await pollCard(page, "last");
+  const comments = page.getByTestId("comments");
+  await comments.scrollIntoViewIfNeeded();
+  await expect(comments.getByTestId("comment-composer").first()).toBeVisible();
+
+  // Reader B votes and replies to A, reader C comments (one comment each: comments are rate-limited).
+  const otherReader = async (tag: string, name: string) => {
+    const context = await browser.newContext({ baseURL: e2eBaseUrl });
+    await pageProblems.watch(context);
+    const other = await context.newPage();
+    await signInByEmail(other, mailbox, `${tag}-${email}`, "/");
+    await trpcMutation(other.request, e2eBaseUrl, "me.update", { name });
+    return { context, request: other.request };
+  };
+  const readerB = await otherReader("b", "读者乙");
+  const readerC = await otherReader("c", "读者丙");
+  const polls = (await readerB.request.get(`/api/trpc/polls.listForEssay`).then((r) => r.json())) as {
+    result: { data: { json: { id: string; key: string; options: { id: string }[] }[] } };
+  };
+  const poll = polls.result.data.json.find((candidate) => candidate.key === pollKey)!;
+  const before = await votersShown(endCardA);
+  await trpcMutation(readerB.request, e2eBaseUrl, "polls.vote", { pollId: poll.id, optionIds: [poll.options.at(-1)!.id] });
+  await trpcMutation(readerB.request, e2eBaseUrl, "comments.create", { body: `回复你 ${Date.now()}`, parentId: mine.id });
+  await trpcMutation(readerC.request, e2eBaseUrl, "comments.create", { body: `另一位读者的评论 ${Date.now()}` });
+
+  // All three reach A without a reload…
+  await expect.poll(() => votersShown(endCardA)).toBeGreaterThan(before);
+  await expect(comments.getByTestId("new-comments")).toBeVisible();
+  await expect(page.getByTestId("notification-count")).toHaveText("1");
+
+  // …over one stream, which follows all of them.
+  expect(mostOpen).toBe(1);
+  expect(open.size).toBe(1);
+  const input = JSON.parse(new URL(lastUrl).searchParams.get("input")!) as { json: { slug?: string; pollIds?: string[]; notifications?: boolean } };
+  expect(new URL(lastUrl).pathname).toBe("/api/trpc/live.page");
+  expect(input.json).toMatchObject({ notifications: true, pollIds: expect.arrayContaining([poll.id]) });
+  expect(input.json.slug).toBeTruthy();
+  await readerB.context.close();
+  await readerC.context.close();
+});

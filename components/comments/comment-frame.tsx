@@ -24,6 +24,22 @@ export interface CommentFrameLabels {
   paragraphHref?: (paragraphKey: string) => string;
 }
 
+/** A translator of the "comments.item" messages (next-intl's, on the server or in the browser). */
+export type CommentItemTranslator = (key: "anonymous" | "moderator" | "deleted" | "removed" | "aboutParagraph", values?: { id: string }) => string;
+
+/** The frame's labels from the "comments.item" messages; quotes link into `essayHref` when given. */
+export function commentFrameLabels(t: CommentItemTranslator, essayHref?: string): CommentFrameLabels {
+  return {
+    anonymous: (id) => t("anonymous", { id }),
+    anonymousInitial: t("anonymous", { id: "" }).trim().slice(0, 1).toUpperCase(),
+    moderator: t("moderator"),
+    deleted: t("deleted"),
+    removed: t("removed"),
+    aboutParagraph: t("aboutParagraph"),
+    ...(essayHref ? { paragraphHref: (key: string) => `${essayHref}#p-${key}` } : {}),
+  };
+}
+
 /** The anchor of a comment on the essay page (#comment-<id>). */
 export function commentAnchorId(commentId: string): string {
   return `comment-${commentId}`;

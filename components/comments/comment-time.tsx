@@ -4,20 +4,13 @@
  * the title and dateTime. Re-renders only when the words would change (relative-time.ts).
  */
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
-import { nextRelativeTimeChange, relativeTimeChoice } from "./relative-time.ts";
+import { relativeTimeChoice } from "./relative-time.ts";
+import { useRelativeNow } from "./use-relative-now.ts";
 
 export function CommentTime({ date }: { date: Date }) {
   const format = useFormatter();
   const t = useTranslations("comments.time");
-  const [now, setNow] = useState(() => new Date());
-
-  useEffect(() => {
-    const wait = nextRelativeTimeChange(date, now);
-    if (wait === null) return;
-    const timer = window.setTimeout(() => setNow(new Date()), wait + 50);
-    return () => window.clearTimeout(timer);
-  }, [date, now]);
+  const now = useRelativeNow(date);
 
   const choice = relativeTimeChoice(date, now);
   const words =

@@ -10,7 +10,7 @@ import { createContext, useContext, useMemo, useReducer, type Dispatch, type Rea
 import { useTRPC } from "@/components/providers/trpc.ts";
 import type { CommentView } from "@/server/api/routers/comments/schemas.ts";
 import type { AppLocale } from "@/server/i18n/locales.ts";
-import type { CommentFrameLabels } from "./comment-frame.tsx";
+import { commentFrameLabels, type CommentFrameLabels } from "./comment-frame.tsx";
 import { commentsReducer, initialCommentsState, type CommentsAction, type CommentsState } from "./comments-state.ts";
 
 export interface Reader {
@@ -58,18 +58,7 @@ export function CommentsProvider({
     () => (me.isPending ? undefined : readerId && readerRole ? { id: readerId, role: readerRole } : null),
     [me.isPending, readerId, readerRole],
   );
-  const labels = useMemo<CommentFrameLabels>(
-    () => ({
-      anonymous: (id) => t("anonymous", { id }),
-      anonymousInitial: t("anonymous", { id: "" }).trim().slice(0, 1).toUpperCase(),
-      moderator: t("moderator"),
-      deleted: t("deleted"),
-      removed: t("removed"),
-      aboutParagraph: t("aboutParagraph"),
-      ...(essayHref ? { paragraphHref: (key: string) => `${essayHref}#p-${key}` } : {}),
-    }),
-    [t, essayHref],
-  );
+  const labels = useMemo<CommentFrameLabels>(() => commentFrameLabels(t, essayHref), [t, essayHref]);
   const value = useMemo<CommentsContextValue>(
     () => ({ slug, locale, reader, state, dispatch, highlightId, labels, signInHref }),
     [slug, locale, reader, state, highlightId, labels],

@@ -12,11 +12,10 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc.ts";
-import { Button, StatusMessage } from "@/components/ui";
 import type { CommentSort, CommentsPage } from "@/server/api/routers/comments/schemas.ts";
 import { commentAnchorId } from "./comment-frame.tsx";
+import { CommentList } from "./comment-list.tsx";
 import { CommentThreadView } from "./comment-thread-view.tsx";
-import { CommentTree } from "./comment-tree.tsx";
 import { useComments } from "./comments-context.tsx";
 import { CommentsListSkeleton } from "./comments-skeleton.tsx";
 import { NewCommentComposer } from "./new-comment-composer.tsx";
@@ -127,44 +126,7 @@ export function CommentsSection({ initialPage, focusId, paragraphKey }: Comments
           {pending > 0 ? t("newComments", { count: pending }) : ""}
         </span>
 
-        {list.isPending ? (
-          <CommentsListSkeleton label={t("loadingLabel")} />
-        ) : list.isError && !list.data ? (
-          <div className="flex flex-wrap items-center gap-3" data-testid="comments-error">
-            <StatusMessage tone="error">{list.error.message || t("loadFailed")}</StatusMessage>
-            <Button variant="secondary" size="sm" onClick={() => void list.refetch()}>
-              {t("retry")}
-            </Button>
-          </div>
-        ) : items.length === 0 && state.topAdded.length === 0 ? (
-          <p className="rounded-2xl border border-dashed border-line px-5 py-8 text-center text-[0.9375rem] text-muted" data-testid="comments-empty">
-            {t("empty")}
-          </p>
-        ) : (
-          <ol className="flex flex-col gap-7" data-testid="comments-list">
-            {[...state.topAdded, ...items].map((comment) => (
-              <li key={comment.id}>
-                <CommentTree comment={comment} />
-              </li>
-            ))}
-          </ol>
-        )}
-
-        {list.hasNextPage ? (
-          <div className="mt-8 flex justify-center">
-            <Button variant="secondary" pending={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} data-testid="comments-load-more">
-              {list.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
-            </Button>
-          </div>
-        ) : null}
-        {list.isError && list.data ? (
-          <div className="mt-4 flex flex-wrap items-center justify-center gap-3">
-            <StatusMessage tone="error">{list.error.message || t("loadFailed")}</StatusMessage>
-            <Button variant="secondary" size="sm" onClick={() => void list.fetchNextPage()}>
-              {t("retry")}
-            </Button>
-          </div>
-        ) : null}
+        <CommentList list={list} comments={[...state.topAdded, ...items]} empty={t("empty")} />
       </div>
     </>
   );

@@ -7,31 +7,31 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CommentsPage, CommentView } from "@/server/api/routers/comments/schemas.ts";
 import type { AppLocale } from "@/server/i18n/locales.ts";
-import { CommentFrame, UpvoteIcon, type CommentFrameLabels } from "./comment-frame.tsx";
+import { CommentFrame, UpvoteIcon, commentFrameLabels } from "./comment-frame.tsx";
 import { CommentsListSkeleton } from "./comments-skeleton.tsx";
 import { SortTabsLook } from "./sort-tabs-look.tsx";
 
-export async function CommentsStatic({ page, locale }: { page: CommentsPage | null; locale: AppLocale }) {
-  const t = await getTranslations({ locale, namespace: "comments" });
+/**
+ * Draws comments as static frames in `locale`: absolute dates, the score without a vote button, and
+ * one level of replies. Also the first paint of a permalink (permalink-static.tsx), whose quotes
+ * link into `essayHref` and whose comment is `highlighted`.
+ */
+export async function staticCommentFrame(locale: AppLocale, essayHref?: string) {
+  const t = await getTranslations({ locale, namespace: "comments.item" });
   const format = await getFormatter({ locale });
-  const labels: CommentFrameLabels = {
-    anonymous: (id) => t("item.anonymous", { id }),
-    anonymousInitial: t("item.anonymous", { id: "" }).trim().slice(0, 1).toUpperCase(),
-    moderator: t("item.moderator"),
-    deleted: t("item.deleted"),
-    removed: t("item.removed"),
-    aboutParagraph: t("item.aboutParagraph"),
-  };
-  const time = (date: Date) => (
-    <time dateTime={date.toISOString()}>{format.dateTime(date, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })}</time>
-  );
-  const frame = (comment: CommentView, replies?: CommentView[]) => (
+  const labels = commentFrameLabels(t, essayHref);
+  const frame = (comment: CommentView, replies: CommentView[] = [], highlighted = false) => (
     <CommentFrame
       comment={comment}
       locale={locale}
       labels={labels}
-      time={time(comment.createdAt)}
-      edited={comment.editedAt && comment.status === "visible" ? <span className="text-xs text-subtle">{t("item.edited")}</span> : null}
+      highlighted={highlighted}
+      time={
+        <time dateTime={comment.createdAt.toISOString()}>
+          {format.dateTime(comment.createdAt, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })}
+        </time>
+      }
+      edited={comment.editedAt && comment.status === "visible" ? <span className="text-xs text-subtle">{t("edited")}</span> : null}
       actions={
         comment.status === "visible" ? (
           <p className="mt-1 flex h-8 items-center gap-1.5 text-[0.8125rem] text-muted">
@@ -41,8 +41,8 @@ export async function CommentsStatic({ page, locale }: { page: CommentsPage | nu
         ) : null
       }
     >
-      {replies && replies.length > 0 ? (
-        <ol className="mt-2 flex flex-col gap-4 border-l border-line pt-2 pl-6 sm:ml-[1.0625rem] sm:pl-6">
+      {replies.length > 0 ? (
+        <ol className="mt-2 flex flex-col gap-4 border-l border-line pt-2 pl-5 sm:ml-[1.0625rem] sm:pl-6">
           {replies.map((reply) => (
             <li key={reply.id}>{frame(reply)}</li>
           ))}
@@ -50,6 +50,12 @@ export async function CommentsStatic({ page, locale }: { page: CommentsPage | nu
       ) : null}
     </CommentFrame>
   );
+  return frame;
+}
+
+export async function CommentsStatic({ page, locale }: { page: CommentsPage | null; locale: AppLocale }) {
+  const t = await getTranslations({ locale, namespace: "comments" });
+  const frame = await staticCommentFrame(locale);
 
   return (
     <>

@@ -85,7 +85,8 @@ export function AuthStatus({ labels, notificationLabels }: { labels: AuthStatusL
         data-testid="signout"
         onClick={onSignOut}
         disabled={signingOut}
-        className={cx(pill, "px-3 text-muted hover:bg-raised hover:text-fg disabled:opacity-60")}
+        // On phones the header has no room for it next to the bell: the account page has it too.
+        className={cx(pill, "hidden px-3 text-muted hover:bg-raised hover:text-fg disabled:opacity-60 sm:inline-flex")}
       >
         {signingOut ? labels.signingOut : labels.signOut}
       </button>

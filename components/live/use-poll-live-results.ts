@@ -1,39 +1,33 @@
 "use client";
 /**
  * Live poll results: while a poll card is on the page, refetch its results whenever the server
- * says they changed (live.poll). The poll appears twice on the essay page; both cards share one
- * query, so they share one subscription too (counted by holder) and stay in sync.
+ * says they changed (the poll channel of the tab's one live connection). The poll appears twice
+ * on the essay page; both cards share one query, so they share one listener too (counted by
+ * holder) and one refetch per ping.
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { useTRPC, useTRPCClient } from "@/components/providers/trpc.ts";
+import { useTRPC } from "@/components/providers/trpc.ts";
+import { subscribeLive } from "./live-connection.ts";
 
-interface SharedSubscription {
+interface SharedListener {
   holders: number;
   stop(): void;
 }
 
-const subscriptions = new Map<string, SharedSubscription>();
+const listeners = new Map<string, SharedListener>();
 
 export function usePollLiveResults(pollId: string): void {
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const queryClient = useQueryClient();
 
   useEffect(() => {
-    let shared = subscriptions.get(pollId);
+    let shared = listeners.get(pollId);
     if (!shared) {
-      const subscription = client.live.poll.subscribe(
-        { pollId },
-        {
-          // polls.results applies the results visibility for this reader; the event carries no counts.
-          onData: () => void queryClient.invalidateQueries(trpc.polls.results.queryFilter({ pollId })),
-          // The link reconnects by itself (resuming from the last event id); a refusal ends it.
-          onError: (error) => console.warn("[live] poll results subscription ended:", error.message),
-        },
-      );
-      shared = { holders: 0, stop: () => subscription.unsubscribe() };
-      subscriptions.set(pollId, shared);
+      // polls.results applies the results visibility for this reader; the event carries no counts.
+      const stop = subscribeLive({ kind: "poll", pollId }, () => void queryClient.invalidateQueries(trpc.polls.results.queryFilter({ pollId })));
+      shared = { holders: 0, stop };
+      listeners.set(pollId, shared);
     }
     const held = shared;
     held.holders += 1;
@@ -41,8 +35,8 @@ export function usePollLiveResults(pollId: string): void {
       held.holders -= 1;
       if (held.holders === 0) {
         held.stop();
-        if (subscriptions.get(pollId) === held) subscriptions.delete(pollId);
+        if (listeners.get(pollId) === held) listeners.delete(pollId);
       }
     };
-  }, [pollId, client, trpc, queryClient]);
+  }, [pollId, trpc, queryClient]);
 }

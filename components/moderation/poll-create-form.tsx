@@ -11,11 +11,12 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc.ts";
 import { Button, SelectField, StatusMessage, TextField } from "@/components/ui/index.ts";
 import { fromDatetimeLocal } from "./datetime-local.ts";
+import { AllowChangeField, VisibilityField } from "./display-setting-fields.tsx";
 import { errorUnder, fieldErrorsOf, formErrorOf, type FieldErrors } from "./form-errors.ts";
 import { LabelPairFields, type Wording } from "./label-pair-fields.tsx";
 import { OptionRows } from "./option-rows.tsx";
 import { PlacementChoices } from "./placement-choices.tsx";
-import { visibilities, type Visibility } from "./poll-settings-words.ts";
+import type { Visibility } from "./poll-settings-words.ts";
 
 const maxOptions = 12;
 
@@ -150,23 +151,8 @@ export function PollCreateForm({ essaySlug }: { essaySlug: string }) {
 
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-3 text-base font-semibold text-fg">{t("form.display")}</legend>
-        <SelectField
-          id="poll-visibility"
-          label={t("form.visibility")}
-          value={visibility}
-          onChange={(event) => setVisibility(event.target.value as Visibility)}
-          className="sm:max-w-sm"
-        >
-          {visibilities.map((mode) => (
-            <option key={mode} value={mode}>
-              {t(`visibility.${mode}`)}
-            </option>
-          ))}
-        </SelectField>
-        <label className="flex items-center gap-3 text-[0.9375rem] text-fg">
-          <input type="checkbox" checked={allowChange} onChange={(event) => setAllowChange(event.target.checked)} className="size-4 accent-[var(--tq-accent)]" />
-          {t("form.allowChange")}
-        </label>
+        <VisibilityField id="poll-visibility" value={visibility} onVisibilityChange={setVisibility} />
+        <AllowChangeField checked={allowChange} onAllowChange={setAllowChange} />
         <PlacementChoices value={placements} onChange={setPlacements} error={errorUnder(errors, "placements")} />
       </fieldset>
 

@@ -4,10 +4,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc.ts";
-import { SelectField, StatusMessage } from "@/components/ui/index.ts";
+import { StatusMessage } from "@/components/ui/index.ts";
 import type { ModeratedPoll } from "@/server/api/routers/polls/moderation/schemas.ts";
 import { formErrorOf } from "./form-errors.ts";
-import { visibilities, type Visibility } from "./poll-settings-words.ts";
+import { AllowChangeField, VisibilityField } from "./display-setting-fields.tsx";
 
 type Status = { tone: "success" | "error"; message: string } | null;
 
@@ -31,33 +31,20 @@ export function PollDisplaySettings({ poll, onSaved }: { poll: ModeratedPoll; on
 
   return (
     <div className="flex flex-col gap-5">
-      <SelectField
+      <VisibilityField
         id="edit-visibility"
-        label={t("form.visibility")}
         hint={t("edit.visibilityHint")}
         value={poll.resultsVisibility}
         disabled={busy}
-        onChange={(event) => save(() => setVisibility.mutateAsync({ pollId: poll.id, resultsVisibility: event.target.value as Visibility }))}
-        className="sm:max-w-sm"
+        onVisibilityChange={(resultsVisibility) => save(() => setVisibility.mutateAsync({ pollId: poll.id, resultsVisibility }))}
         data-testid="edit-visibility"
-      >
-        {visibilities.map((mode) => (
-          <option key={mode} value={mode}>
-            {t(`visibility.${mode}`)}
-          </option>
-        ))}
-      </SelectField>
-      <label className="flex items-center gap-3 text-[0.9375rem] text-fg">
-        <input
-          type="checkbox"
-          checked={poll.allowChange}
-          disabled={busy}
-          onChange={(event) => save(() => setAllowChange.mutateAsync({ pollId: poll.id, allowChange: event.target.checked }))}
-          className="size-4 accent-[var(--tq-accent)]"
-          data-testid="edit-allow-change"
-        />
-        {t("form.allowChange")}
-      </label>
+      />
+      <AllowChangeField
+        checked={poll.allowChange}
+        disabled={busy}
+        onAllowChange={(allowChange) => save(() => setAllowChange.mutateAsync({ pollId: poll.id, allowChange }))}
+        data-testid="edit-allow-change"
+      />
       <p className="text-sm text-muted">
         {t("edit.placementsValue", {
           places: poll.placements.length ? poll.placements.map((p) => t(`form.placement.${p as "end"}`)).join(t("edit.listSeparator")) : t("edit.noPlacement"),

@@ -3,14 +3,14 @@
  * The header's bell for a signed-in reader: the unread count as a badge (and in the button's
  * accessible name), and a panel with the latest notifications.
  *
- * The count refreshes when the live.notifications subscription pings (someone replied), and every
- * 60 s while the tab is visible in case the live connection is down (React Query pauses interval
- * refetches in background tabs). Part of the account island, which loads after hydration: nothing
+ * The count refreshes when the notifications channel of the tab's one live connection pings
+ * (someone replied; components/live/live-connection.ts), and every 60 s while the tab is visible
+ * in case the live connection is down (React Query pauses interval refetches in background tabs). Part of the account island, which loads after hydration: nothing
  * here adds to a page's first-load JavaScript.
  */
 import { useQuery } from "@tanstack/react-query";
-import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useId, useRef, useState } from "react";
+import { useLive } from "@/components/live/use-live.ts";
 import { useTRPC } from "@/components/providers/trpc.ts";
 import { cx } from "@/components/ui/cx.ts";
 import { bellName, type NotificationLabels } from "./notification-labels.ts";
@@ -23,7 +23,7 @@ export function NotificationBell({ labels }: { labels: NotificationLabels }) {
   const trpc = useTRPC();
   const invalidate = useInvalidateNotifications();
   const unread = useQuery({ ...trpc.notifications.unreadCount.queryOptions(), refetchInterval: pollEveryMs });
-  useSubscription(trpc.live.notifications.subscriptionOptions(undefined, { onData: () => void invalidate() }));
+  useLive({ kind: "notifications" }, () => void invalidate());
 
   const [open, setOpen] = useState(false);
   const panelId = useId();

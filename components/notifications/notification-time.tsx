@@ -4,21 +4,14 @@
  * exact time in the title. Uses the browser's Intl directly: the header island has no next-intl
  * provider. The wording rules are the comments' (components/comments/relative-time.ts).
  */
-import { useEffect, useState } from "react";
-import { nextRelativeTimeChange, relativeTimeChoice } from "@/components/comments/relative-time.ts";
+import { relativeTimeChoice } from "@/components/comments/relative-time.ts";
+import { useRelativeNow } from "@/components/comments/use-relative-now.ts";
 import type { AppLocale } from "@/server/i18n/locales.ts";
 
 const intlLocale = (locale: AppLocale) => (locale === "zh" ? "zh-CN" : "en");
 
 export function NotificationTime({ date, locale, justNow }: { date: Date; locale: AppLocale; justNow: string }) {
-  const [now, setNow] = useState(() => new Date());
-
-  useEffect(() => {
-    const wait = nextRelativeTimeChange(date, now);
-    if (wait === null) return;
-    const timer = window.setTimeout(() => setNow(new Date()), wait + 50);
-    return () => window.clearTimeout(timer);
-  }, [date, now]);
+  const now = useRelativeNow(date);
 
   const choice = relativeTimeChoice(date, now);
   const words =

@@ -1,4 +1,4 @@
-/** The kept counts: exact on first read, served at once when stale, refreshed in the background. */
+/** The kept counts: exact on first read, served at once when a little stale, waited for when old. */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/server/db/client.ts";
 import { createTestUser } from "@/server/test/caller.ts";
@@ -31,13 +31,24 @@ describe("comment counts", () => {
     expect(await visibleCommentCount(db, essay.id, null, start + 10)).toBe(1);
     expect(queries).not.toHaveBeenCalled();
 
-    // Marked stale by a write: the kept count at once, and one refresh for the next reads.
+    // Marked stale by a write: one refresh starts at once; reads meanwhile get the kept count.
     markCommentCountsStale(db, essay.id);
     expect(await visibleCommentCount(db, essay.id, null)).toBe(1);
     expect(await visibleCommentCount(db, essay.id, null)).toBe(1);
-    expect(queries).toHaveBeenCalledTimes(1);
+    // One refresh per kept count (the total and the paragraphs'), however many reads.
+    expect(queries).toHaveBeenCalledTimes(2);
     queries.mockRestore();
     await vi.waitFor(async () => expect(await visibleCommentCount(db, essay.id, null)).toBe(2));
+  });
+
+  it("waits for an exact count when the kept one is older than ten seconds", async () => {
+    const essay = await createCommentEssay(db);
+    const author = await createTestUser(db);
+    const start = Date.now();
+    expect(await visibleCommentCount(db, essay.id, null, start)).toBe(0);
+    await seedComment(db, { essayId: essay.id, authorId: author.id });
+    expect(await visibleCommentCount(db, essay.id, null, start + 5_000)).toBe(0);
+    expect(await visibleCommentCount(db, essay.id, null, start + 11_000)).toBe(1);
   });
 
   it("shares the first query among concurrent readers", async () => {

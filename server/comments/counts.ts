@@ -4,21 +4,33 @@
  * There is no counter column, and COUNT(*) over an essay's visible comments reads every one of
  * them: ≈100 ms at 100,000 comments on PostgreSQL here, against a p99 budget of 30 ms for the
  * whole first page at 1,000 requests/s. So each process keeps each count and serves it while it
- * is under a second old; after that the next request still gets the kept count at once and starts
- * one refresh in the background (stale-while-revalidate). Only the very first request for a count
- * waits for the query, and however heavy the load there is at most one COUNT per count per second
- * per process. A write in this process marks the essay's counts stale, so the next read refreshes
- * them; a reader may thus see a count a moment old, which the live updates correct anyway.
+ * is under a second old. Between one and ten seconds old, a request still gets the kept count at
+ * once and starts one refresh in the background (stale-while-revalidate): under steady traffic
+ * there is at most one COUNT per count per second per process and no request waits. Older than
+ * that (a quiet page) the request waits for the refresh, so a reader arriving after a lull never
+ * sees an old number. A write in this process starts a refresh at once.
  */
 import type { Db } from "@/server/db/client.ts";
 import { readerVisible } from "./rows.ts";
 
 const freshForMs = 1_000;
+/** Older than this, a kept count is not served: the request waits for the refresh. */
+const servableForMs = 10_000;
 
 interface Entry {
   value: unknown;
   at: number;
   refreshing: Promise<unknown> | null;
+  load: () => Promise<unknown>;
+}
+
+function refresh(entry: Entry, name: string): Promise<unknown> {
+  entry.refreshing ??= entry
+    .load()
+    .then((value) => Object.assign(entry, { value, at: Date.now() }))
+    .catch((error: unknown) => console.error(`[comments] refreshing the ${name} count failed:`, error))
+    .finally(() => (entry.refreshing = null));
+  return entry.refreshing;
 }
 
 // Per database handle (tests open several), then per essay, then per count.
@@ -37,11 +49,10 @@ async function cached<T>(db: Db, essayId: string, name: string, now: number, loa
   const entries = entriesFor(db, essayId);
   const entry = entries.get(name);
   if (entry) {
-    if (now - entry.at >= freshForMs && !entry.refreshing) {
-      entry.refreshing = load()
-        .then((value) => Object.assign(entry, { value, at: Date.now() }))
-        .catch((error: unknown) => console.error(`[comments] refreshing the ${name} count failed:`, error))
-        .finally(() => (entry.refreshing = null));
+    const age = now - entry.at;
+    if (age >= freshForMs) {
+      const refreshing = refresh(entry, name);
+      if (age >= servableForMs) await refreshing;
     }
     return entry.value as T;
   }
@@ -52,7 +63,7 @@ async function cached<T>(db: Db, essayId: string, name: string, now: number, loa
   let first = waiting.get(key) as Promise<T> | undefined;
   if (!first) {
     first = load().then((value) => {
-      entries.set(name, { value, at: Date.now(), refreshing: null });
+      entries.set(name, { value, at: Date.now(), refreshing: null, load });
       return value;
     });
     waiting.set(key, first);
@@ -61,9 +72,12 @@ async function cached<T>(db: Db, essayId: string, name: string, now: number, loa
   return first;
 }
 
-/** After a write to the essay's comments in this process: the next read refreshes the counts. */
+/** After a write to the essay's comments in this process: refresh its counts now. */
 export function markCommentCountsStale(db: Db, essayId: string): void {
-  for (const entry of caches.get(db)?.get(essayId)?.values() ?? []) entry.at = Number.NEGATIVE_INFINITY;
+  for (const [name, entry] of caches.get(db)?.get(essayId) ?? []) {
+    entry.at = Math.min(entry.at, Date.now() - freshForMs);
+    void refresh(entry, name);
+  }
 }
 
 /** Drops the essay's counts, so the next read waits for exact ones (tests that seed rows directly). */

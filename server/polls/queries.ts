@@ -23,6 +23,12 @@ export const pollViewSelect = {
 } as const satisfies Prisma.PollSelect;
 
 type PollRow = Prisma.PollGetPayload<{ select: typeof pollViewSelect }>;
+type PollOptionRow = PollRow["options"][number];
+
+/** An option as shown: its label in both languages. */
+export function toPollOptionView(option: PollOptionRow) {
+  return { id: option.id, key: option.key, label: { zh: option.labelZh, en: option.labelEn } };
+}
 
 export function toPollView(row: PollRow, now: Date = new Date()) {
   const { questionZh, questionEn, options, ...rest } = row;
@@ -30,7 +36,7 @@ export function toPollView(row: PollRow, now: Date = new Date()) {
     ...rest,
     question: { zh: questionZh, en: questionEn },
     state: pollState(row, now) satisfies PollState,
-    options: options.map((o) => ({ id: o.id, key: o.key, label: { zh: o.labelZh, en: o.labelEn } })),
+    options: options.map(toPollOptionView),
   };
 }
 export type PollView = ReturnType<typeof toPollView>;

@@ -9,10 +9,8 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc.ts";
-import { Button, StatusMessage } from "@/components/ui";
-import { CommentTree } from "../comment-tree.tsx";
+import { CommentList } from "../comment-list.tsx";
 import { useComments } from "../comments-context.tsx";
-import { CommentsListSkeleton } from "../comments-skeleton.tsx";
 import { NewCommentComposer } from "../new-comment-composer.tsx";
 import { useBumpParagraphCount } from "./paragraph-margin-sync.tsx";
 import { paragraphTextOnPage } from "./paragraph-quote.ts";
@@ -89,35 +87,7 @@ export function ParagraphDiscussion({ paragraphKey, onShowAll }: { paragraphKey:
       </div>
 
       <div className="mt-8">
-        {list.isPending ? (
-          <CommentsListSkeleton label={t("loadingLabel")} />
-        ) : list.isError && !list.data ? (
-          <div className="flex flex-wrap items-center gap-3">
-            <StatusMessage tone="error">{list.error.message || t("loadFailed")}</StatusMessage>
-            <Button variant="secondary" size="sm" onClick={() => void list.refetch()}>
-              {t("retry")}
-            </Button>
-          </div>
-        ) : items.length === 0 && added.length === 0 ? (
-          <p className="rounded-2xl border border-dashed border-line px-5 py-8 text-center text-[0.9375rem] text-muted" data-testid="comments-empty">
-            {t("paragraph.empty")}
-          </p>
-        ) : (
-          <ol className="flex flex-col gap-7" data-testid="comments-list">
-            {[...added, ...items].map((comment) => (
-              <li key={comment.id}>
-                <CommentTree comment={comment} />
-              </li>
-            ))}
-          </ol>
-        )}
-        {list.hasNextPage ? (
-          <div className="mt-8 flex justify-center">
-            <Button variant="secondary" pending={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} data-testid="comments-load-more">
-              {list.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
-            </Button>
-          </div>
-        ) : null}
+        <CommentList list={list} comments={[...added, ...items]} empty={t("paragraph.empty")} />
       </div>
     </div>
   );

@@ -4,54 +4,15 @@
  * (permalink-thread.tsx), with absolute dates (relative ones would differ between the server's
  * render and the browser's: a hydration mismatch) and no actions.
  */
-import { getFormatter, getTranslations } from "next-intl/server";
-import type { CommentThread, CommentView } from "@/server/api/routers/comments/schemas.ts";
+import { getTranslations } from "next-intl/server";
+import type { CommentThread } from "@/server/api/routers/comments/schemas.ts";
 import type { AppLocale } from "@/server/i18n/locales.ts";
-import { CommentFrame, UpvoteIcon, type CommentFrameLabels } from "../comment-frame.tsx";
+import { staticCommentFrame } from "../comments-static.tsx";
 import { foldedAncestors } from "./fold-ancestors.ts";
 
 export async function PermalinkStatic({ thread, essayHref, locale }: { thread: CommentThread; essayHref: string; locale: AppLocale }) {
   const t = await getTranslations({ locale, namespace: "comments" });
-  const format = await getFormatter({ locale });
-  const labels: CommentFrameLabels = {
-    anonymous: (id) => t("item.anonymous", { id }),
-    anonymousInitial: t("item.anonymous", { id: "" }).trim().slice(0, 1).toUpperCase(),
-    moderator: t("item.moderator"),
-    deleted: t("item.deleted"),
-    removed: t("item.removed"),
-    aboutParagraph: t("item.aboutParagraph"),
-    paragraphHref: (key) => `${essayHref}#p-${key}`,
-  };
-  const frame = (comment: CommentView, replies: CommentView[] = [], highlighted = false) => (
-    <CommentFrame
-      comment={comment}
-      locale={locale}
-      labels={labels}
-      highlighted={highlighted}
-      time={
-        <time dateTime={comment.createdAt.toISOString()}>
-          {format.dateTime(comment.createdAt, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })}
-        </time>
-      }
-      edited={comment.editedAt && comment.status === "visible" ? <span className="text-xs text-subtle">{t("item.edited")}</span> : null}
-      actions={
-        comment.status === "visible" ? (
-          <p className="mt-1 flex h-8 items-center gap-1.5 text-[0.8125rem] text-muted">
-            <UpvoteIcon />
-            <span className="tabular-nums">{comment.score}</span>
-          </p>
-        ) : null
-      }
-    >
-      {replies.length > 0 ? (
-        <ol className="mt-2 flex flex-col gap-4 border-l border-line pt-2 pl-5 sm:ml-[1.0625rem] sm:pl-6">
-          {replies.map((reply) => (
-            <li key={reply.id}>{frame(reply)}</li>
-          ))}
-        </ol>
-      ) : null}
-    </CommentFrame>
-  );
+  const frame = await staticCommentFrame(locale, essayHref);
   const { shown, folded } = foldedAncestors(thread.ancestors, false);
 
   return (

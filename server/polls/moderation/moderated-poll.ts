@@ -4,7 +4,7 @@
  */
 import type { Db } from "@/server/db/client.ts";
 import type { Prisma } from "@/server/db/generated/client.ts";
-import { pollState } from "@/server/polls/rules.ts";
+import { pollViewSelect, toPollOptionView, toPollView } from "@/server/polls/queries.ts";
 
 /**
  * Moderators' transactions wait for a connection as long as ballots do (cast-ballot.ts): when
@@ -12,33 +12,25 @@ import { pollState } from "@/server/polls/rules.ts";
  */
 export const moderationTransactionOptions = { maxWait: 10_000, timeout: 10_000 } as const;
 
+/** The poll as readers see it (queries.ts), with its counts and timestamps. */
 export const moderatedPollSelect = {
-  id: true,
-  key: true,
-  questionZh: true,
-  questionEn: true,
-  kind: true,
-  maxChoices: true,
-  opensAt: true,
-  closesAt: true,
-  resultsVisibility: true,
-  allowChange: true,
-  placements: true,
+  ...pollViewSelect,
   voterCount: true,
   createdAt: true,
   updatedAt: true,
-  options: { select: { id: true, key: true, labelZh: true, labelEn: true, voteCount: true }, orderBy: { position: "asc" } },
+  options: { ...pollViewSelect.options, select: { ...pollViewSelect.options.select, voteCount: true } },
 } as const satisfies Prisma.PollSelect;
 
 type ModeratedPollRow = Prisma.PollGetPayload<{ select: typeof moderatedPollSelect }>;
 
 export function toModeratedPoll(row: ModeratedPollRow, now: Date = new Date()) {
-  const { questionZh, questionEn, options, ...rest } = row;
+  const { voterCount, createdAt, updatedAt } = row;
   return {
-    ...rest,
-    question: { zh: questionZh, en: questionEn },
-    state: pollState(row, now),
-    options: options.map((o) => ({ id: o.id, key: o.key, label: { zh: o.labelZh, en: o.labelEn }, votes: o.voteCount })),
+    ...toPollView(row, now),
+    voterCount,
+    createdAt,
+    updatedAt,
+    options: row.options.map((o) => ({ ...toPollOptionView(o), votes: o.voteCount })),
   };
 }
 export type ModeratedPollView = ReturnType<typeof toModeratedPoll>;

@@ -1,33 +1,24 @@
 /**
  * /moderate: the moderators' start page — what they can run, and how. Moderators and admins only:
- * signed-out readers sign in first, others get the 403 view (components/moderation/moderator-access.ts).
+ * signed-out readers sign in first, others get the 403 view (components/moderation/moderation-page.tsx).
  */
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { NotFoundView } from "@/components/feedback/not-found-view.tsx";
-import { ForbiddenView, forbiddenMetadata } from "@/components/moderation/forbidden-view.tsx";
-import { mayModerate, moderatorAccess } from "@/components/moderation/moderator-access.ts";
+import { getTranslations } from "next-intl/server";
+import { moderationPageMetadata, openModerationPage } from "@/components/moderation/moderation-page.tsx";
 import { Card, CardDescription, LinkButton, PageContainer } from "@/components/ui/index.ts";
-import { isLocale } from "@/server/i18n/locales.ts";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) return {};
-  if (!(await mayModerate())) return forbiddenMetadata(locale);
-  const t = await getTranslations({ locale, namespace: "moderation.hub" });
-  return { title: t("metaTitle"), robots: { index: false, follow: false } };
+  return moderationPageMetadata((await params).locale, "moderation.hub");
 }
 
 export default async function ModeratePage({ params }: Props) {
-  const { locale } = await params;
-  if (!isLocale(locale)) return <NotFoundView />;
-  setRequestLocale(locale);
-  if (!(await moderatorAccess("/moderate")).allowed) return <ForbiddenView locale={locale} />;
-  const t = await getTranslations({ locale, namespace: "moderation.hub" });
+  const page = await openModerationPage((await params).locale, "/moderate");
+  if (!page.open) return page.view;
+  const t = await getTranslations({ locale: page.locale, namespace: "moderation.hub" });
 
   return (
     <PageContainer width="medium">

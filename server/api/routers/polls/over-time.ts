@@ -7,8 +7,7 @@ import { appError } from "@/server/api/errors.ts";
 import type { SessionUser } from "@/server/auth/session-user.ts";
 import type { Db } from "@/server/db/client.ts";
 import { overTimePoints, overTimeThreshold, pollDays, readDailyTotals } from "@/server/polls/over-time.ts";
-import { readMyChoice } from "@/server/polls/queries.ts";
-import { resultsHiddenReason } from "@/server/polls/visibility.ts";
+import { readResultsAccess, resultsAccessSelect } from "@/server/polls/results-access.ts";
 import type { OverTimeOutput } from "./over-time-schemas.ts";
 
 // The router wires this procedure with one import.
@@ -22,18 +21,10 @@ export async function pollOverTime(
 ): Promise<OverTimeOutput> {
   const poll = await db.poll.findUnique({
     where: { id: pollId },
-    select: {
-      id: true,
-      resultsVisibility: true,
-      opensAt: true,
-      closesAt: true,
-      maxChoices: true,
-      options: { select: { id: true }, orderBy: { position: "asc" } },
-    },
+    select: { ...resultsAccessSelect, maxChoices: true, options: { select: { id: true }, orderBy: { position: "asc" } } },
   });
   if (!poll) throw appError("NOT_FOUND", "polls.notFound");
-  const myChoice = await readMyChoice(db, poll.id, user?.id ?? null);
-  const reason = resultsHiddenReason(poll, { role: user?.role ?? null, hasVoted: myChoice !== null }, now);
+  const { reason } = await readResultsAccess(db, poll, user, now);
   if (reason) return { pollId: poll.id, visible: false, reason };
 
   const days = overTimePoints({

@@ -6,17 +6,13 @@
 import { appError } from "@/server/api/errors.ts";
 import type { SessionUser } from "@/server/auth/session-user.ts";
 import type { Db } from "@/server/db/client.ts";
-import { readMyChoice } from "@/server/polls/queries.ts";
+import { readResultsAccess, resultsAccessSelect } from "@/server/polls/results-access.ts";
 import { suppressSmallGroups } from "@/server/polls/suppression.ts";
-import { resultsHiddenReason } from "@/server/polls/visibility.ts";
 import type { BreakdownOutput } from "./schemas.ts";
 
 const pollSelect = {
-  id: true,
+  ...resultsAccessSelect,
   essayId: true,
-  resultsVisibility: true,
-  opensAt: true,
-  closesAt: true,
   options: { select: { id: true }, orderBy: { position: "asc" } },
 } as const;
 
@@ -36,8 +32,7 @@ export async function pollBreakdown(
   if (poll.essayId !== by.essayId) throw appError("BAD_REQUEST", "polls.breakdownOtherEssay");
 
   for (const p of [poll, by]) {
-    const myChoice = await readMyChoice(db, p.id, user?.id ?? null);
-    const reason = resultsHiddenReason(p, { role: user?.role ?? null, hasVoted: myChoice !== null }, now);
+    const { reason } = await readResultsAccess(db, p, user, now);
     if (reason) return { visible: false, pollId, byPollId, reason };
   }
 

@@ -3,8 +3,7 @@ import { appError } from "@/server/api/errors.ts";
 import type { Db } from "@/server/db/client.ts";
 import type { Prisma } from "@/server/db/generated/client.ts";
 import type { SessionUser } from "@/server/auth/session-user.ts";
-import { readMyChoice } from "@/server/polls/queries.ts";
-import { resultsHiddenReason } from "@/server/polls/visibility.ts";
+import { readResultsAccess, resultsAccessSelect } from "@/server/polls/results-access.ts";
 import type { ResultsOutput } from "./schemas.ts";
 
 export async function pollResults(
@@ -15,18 +14,10 @@ export async function pollResults(
 ): Promise<ResultsOutput> {
   const poll = await db.poll.findUnique({
     where: { id: pollId },
-    select: {
-      id: true,
-      resultsVisibility: true,
-      opensAt: true,
-      closesAt: true,
-      voterCount: true,
-      options: { select: { id: true, voteCount: true }, orderBy: { position: "asc" } },
-    },
+    select: { ...resultsAccessSelect, voterCount: true, options: { select: { id: true, voteCount: true }, orderBy: { position: "asc" } } },
   });
   if (!poll) throw appError("NOT_FOUND", "polls.notFound");
-  const myChoice = await readMyChoice(db, poll.id, user?.id ?? null);
-  const reason = resultsHiddenReason(poll, { role: user?.role ?? null, hasVoted: myChoice !== null }, now);
+  const { myChoice, reason } = await readResultsAccess(db, poll, user, now);
   if (reason) return { pollId: poll.id, visible: false, reason, myChoice };
   return {
     pollId: poll.id,

@@ -1,7 +1,7 @@
 import { appError } from "@/server/api/errors.ts";
 import { createTRPCRouter, publicProcedure, signedInProcedure } from "@/server/api/trpc.ts";
-import { listPollsForEssay, pollViewSelect, readMyChoice, toPollView } from "@/server/polls/queries.ts";
-import { resultsHiddenReason } from "@/server/polls/visibility.ts";
+import { listPollsForEssay, pollViewSelect, toPollView } from "@/server/polls/queries.ts";
+import { readResultsAccess } from "@/server/polls/results-access.ts";
 import { castBallot } from "./cast-ballot.ts";
 import { pollModerationRouter } from "./moderation/router.ts";
 import { pollBreakdown } from "./poll-breakdown.ts";
@@ -40,9 +40,8 @@ export const pollsRouter = createTRPCRouter({
       const row = await ctx.db.poll.findUnique({ where: { id: input.pollId }, select: pollViewSelect });
       if (!row) throw appError("NOT_FOUND", "polls.notFound");
       const now = new Date();
-      const myChoice = await readMyChoice(ctx.db, row.id, ctx.user?.id ?? null);
-      const hidden = resultsHiddenReason(row, { role: ctx.user?.role ?? null, hasVoted: myChoice !== null }, now);
-      return { ...toPollView(row, now), myChoice, canSeeResults: hidden === null };
+      const { myChoice, reason } = await readResultsAccess(ctx.db, row, ctx.user, now);
+      return { ...toPollView(row, now), myChoice, canSeeResults: reason === null };
     }),
 
   results: publicProcedure

@@ -1,9 +1,10 @@
 /** /moderate/polls/<pollId>: one poll's edit page (components/moderation/poll-editor.tsx) and its CSV. */
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { NotFoundView, notFoundMetadata } from "@/components/feedback/not-found-view.tsx";
-import { ForbiddenView, forbiddenMetadata } from "@/components/moderation/forbidden-view.tsx";
-import { mayModerate, moderationCaller, moderatorAccess } from "@/components/moderation/moderator-access.ts";
+import { forbiddenMetadata } from "@/components/moderation/forbidden-view.tsx";
+import { ModerationBackLink, openModerationPage } from "@/components/moderation/moderation-page.tsx";
+import { mayModerate, moderationCaller } from "@/components/moderation/moderator-access.ts";
 import { PollEditor } from "@/components/moderation/poll-editor.tsx";
 import { ClientProviders } from "@/components/providers/app-providers.tsx";
 import { LinkButton, PageContainer, StatusMessage } from "@/components/ui/index.ts";
@@ -34,10 +35,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EditPollPage({ params, searchParams }: Props) {
-  const { locale, pollId } = await params;
-  if (!isLocale(locale)) return <NotFoundView />;
-  setRequestLocale(locale);
-  if (!(await moderatorAccess(`/moderate/polls/${pollId}`)).allowed) return <ForbiddenView locale={locale} />;
+  const { locale: requested, pollId } = await params;
+  const page = await openModerationPage(requested, `/moderate/polls/${pollId}`);
+  if (!page.open) return page.view;
+  const { locale } = page;
   const poll = await loadPoll(pollId);
   if (!poll) return <NotFoundView locale={locale} />;
   const t = await getTranslations({ locale, namespace: "moderation.polls" });
@@ -45,10 +46,7 @@ export default async function EditPollPage({ params, searchParams }: Props) {
 
   return (
     <PageContainer width="medium">
-      <a href="/moderate/polls" className="text-sm font-medium text-muted hover:text-fg">
-        <span aria-hidden="true">← </span>
-        {t("edit.back")}
-      </a>
+      <ModerationBackLink href="/moderate/polls">{t("edit.back")}</ModerationBackLink>
       <header className="mt-5 mb-8 flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0 flex-1">
           <p className="text-xs font-semibold tracking-[0.12em] text-accent uppercase">{t("edit.eyebrow")}</p>
