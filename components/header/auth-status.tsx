@@ -64,7 +64,7 @@ export function AuthStatus({ labels, notificationLabels }: { labels: AuthStatusL
     <div className="flex items-center gap-1">
       {labels.moderate && (user.role === "MODERATOR" || user.role === "ADMIN") ? (
         // From sm up only: at phone width the header has no room left for it.
-        <a data-testid="moderate-link" href="/moderate" className={cx(pill, "hidden px-2.5 text-muted hover:bg-raised hover:text-fg sm:inline-flex")}>
+        <a data-testid="moderate-link" href="/moderate" className={cx(pill, "px-2.5 text-muted hover:bg-raised hover:text-fg max-sm:hidden")}>
           {labels.moderate}
         </a>
       ) : null}
@@ -86,7 +86,7 @@ export function AuthStatus({ labels, notificationLabels }: { labels: AuthStatusL
         onClick={onSignOut}
         disabled={signingOut}
         // On phones the header has no room for it next to the bell: the account page has it too.
-        className={cx(pill, "hidden px-3 text-muted hover:bg-raised hover:text-fg disabled:opacity-60 sm:inline-flex")}
+        className={cx(pill, "px-3 text-muted hover:bg-raised hover:text-fg disabled:opacity-60 max-sm:hidden")}
       >
         {signingOut ? labels.signingOut : labels.signOut}
       </button>
