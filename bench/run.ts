@@ -102,7 +102,8 @@ async function measureScenario(run: Run, server: AppServer, database: string, sc
 }
 
 async function measureTargets(run: Run, server: AppServer, database: string, ceilingPort: number, suites: BenchSuite[], checks: Array<{ row: Row; check: AfterLoadCheck }>): Promise<void> {
-  for (const target of suites.flatMap((suite) => suite.items)) {
+  const chosen = (label: string) => run.options.targets.length === 0 || run.options.targets.some((part) => label.toLowerCase().includes(part));
+  for (const target of suites.flatMap((suite) => suite.items).filter((item) => chosen(item.label))) {
     if (isScenario(target)) {
       await measureScenario(run, server, database, target, checks);
       continue;
@@ -117,9 +118,10 @@ async function measureGetTarget(run: Run, server: AppServer, database: string, c
   run.rows.push(row);
   if (target.compareWithCeiling) run.pageRows.push(row);
 
+  const headers = { ...run.requestHeaders, ...target.headers?.() };
   let before: RawResponse;
   try {
-    before = await getRaw(url, run.requestHeaders);
+    before = await getRaw(url, headers);
   } catch (error) {
     row.failure = `no answer: ${(error as Error).message}`;
     step(`  ${target.label}: ${row.failure}`);
@@ -148,13 +150,13 @@ async function measureGetTarget(run: Run, server: AppServer, database: string, c
   }
 
   step(`  ${target.label} on ${database}: ${run.options.warmupSeconds} s warm-up, ${run.options.seconds} s measured`);
-  const { load, peak, cpu } = await measure(loadSettings(run, url), target.label, server.process.pid);
+  const { load, peak, cpu } = await measure({ ...loadSettings(run, url), headers }, target.label, server.process.pid);
   row.load = load;
   row.peakRssBytes = peak;
   row.cpu = cpu;
   step(`    ${summary(load)}`);
 
-  const after = await getRaw(url, run.requestHeaders).catch((error: Error) => error);
+  const after = await getRaw(url, headers).catch((error: Error) => error);
   const afterProblems = after instanceof Error ? [`no answer: ${after.message}`] : target.check(after, run.essay);
   if (afterProblems.length > 0) run.notes.push(`${target.label} on ${database} answered wrongly after the load: ${afterProblems.join("; ")}`);
   const statuses = Object.entries(load.statusCounts).map(([status, count]) => `${status}×${count}`).join(", ");

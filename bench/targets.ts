@@ -28,6 +28,8 @@ export interface BenchTarget {
   /** The "target" column of the table. */
   label: string;
   path(essay: EssayFacts): string;
+  /** Headers of this target's requests besides the run's (a signed-in reader's session cookie). */
+  headers?(): Record<string, string>;
   /** Problems with an answer; empty when it is the right one. */
   check(response: RawResponse, essay: EssayFacts): string[];
   /** Measure a bare node:http server serving this target's bytes, and this target as a share of it. */

@@ -10,7 +10,9 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { request as playwrightRequest, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { apiReader, trpcMutation } from "./fixtures/api-reader.ts";
 import { t } from "./fixtures/content.ts";
+import { createSignedInReader } from "./fixtures/readers.ts";
 import { e2eBaseUrl } from "./fixtures/settings.ts";
 import { nextSignInLink, requestSignInLink, signInByEmail } from "./fixtures/sign-in.ts";
 import { Mailbox } from "./fixtures/smtp.ts";
@@ -20,24 +22,6 @@ interface ApiComment {
   id: string;
   parentId: string | null;
   replyCount: number;
-}
-
-/** A reader signed in over HTTP: the email flow of next-auth without a browser. */
-async function apiReader(mailbox: Mailbox, email: string): Promise<APIRequestContext> {
-  const api = await playwrightRequest.newContext({ baseURL: e2eBaseUrl });
-  const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const sent = await api.post("/api/auth/signin/email", { form: { email, csrfToken, callbackUrl: "/", json: "true" } });
-  expect(sent.ok(), await sent.text()).toBe(true);
-  const link = await nextSignInLink(mailbox, email);
-  await api.get(link.toString());
-  return api;
-}
-
-async function trpcMutation<T>(api: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const response = await api.post(`/api/trpc/${path}`, { data: { json: input } });
-  const body = (await response.json()) as { result?: { data: { json: T } }; error?: { json: { message: string } } };
-  if (!body.result) throw new Error(`${path}: ${response.status()} ${body.error?.json.message ?? JSON.stringify(body)}`);
-  return body.result.data.json;
 }
 
 async function trpcQuery<T>(api: APIRequestContext, path: string, input: unknown): Promise<T> {
@@ -262,11 +246,8 @@ test("a new comment reaches another reader behind the “new comments” button"
   const comments = await openComments(page);
 
   // A second reader, in a browser context of their own, posts.
-  const other = await browser.newContext();
-  await pageProblems.watch(other);
+  const { context: other, page: writer } = await createSignedInReader({ browser, pageProblems, mailbox }, email);
   try {
-    const writer = await other.newPage();
-    await signInByEmail(writer, mailbox, email, "/");
     const theirs = await openComments(writer);
     const text = unique("实时到达的评论");
     const composer = theirs.getByTestId("comment-composer").first();

@@ -8,24 +8,19 @@
  * database: it is written by e2e/fixtures/edit-window-data.ts, on an essay of its own, with the
  * author and a second reader signed in by known session tokens.
  */
-import type { BrowserContext, Locator, Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { t } from "./fixtures/content.ts";
 import {
   editWindowAuthorName,
   editWindowCommentId,
   editWindowEssaySlug,
   editWindowOriginalBody,
-  editWindowSessionCookieName,
   editWindowToken,
 } from "./fixtures/edit-window-data.ts";
-import { e2eBaseUrl } from "./fixtures/settings.ts";
+import { signInWithSession } from "./fixtures/readers.ts";
 import { expect, test } from "./fixtures/test.ts";
 
 const editedBody = "过了十分钟才改写的说法";
-
-async function signInAs(context: BrowserContext, who: "author" | "other"): Promise<void> {
-  await context.addCookies([{ name: editWindowSessionCookieName, value: editWindowToken(who), url: e2eBaseUrl }]);
-}
 
 /** Opens the essay's comments and waits for the interactive section (it loads as its own chunk). */
 async function openComments(page: Page): Promise<Locator> {
@@ -53,7 +48,7 @@ async function expectHistory(page: Page): Promise<void> {
 
 test("an edit after the 10-minute window marks the comment “已编辑”, and any reader can open its history and read the original", async ({ page, context, browser, request, pageProblems }) => {
   // The author edits through the UI. Before: the original text, no marker.
-  await signInAs(context, "author");
+  await signInWithSession(context, editWindowToken("author"));
   const comments = await openComments(page);
   const row = ownRow(comments);
   await expect(row.getByTestId("comment-author")).toHaveText(editWindowAuthorName);
@@ -73,7 +68,7 @@ test("an edit after the 10-minute window marks the comment “已编辑”, and 
   const other = await browser.newContext();
   await pageProblems.watch(other);
   try {
-    await signInAs(other, "other");
+    await signInWithSession(other, editWindowToken("other"));
     const reader = await other.newPage();
     const theirs = ownRow(await openComments(reader));
     await expect(theirs.getByTestId("comment-body")).toHaveText(editedBody);

@@ -5,6 +5,7 @@
  */
 import type { APIRequestContext, Locator, Page, Request } from "@playwright/test";
 import { t } from "./fixtures/content.ts";
+import { createSignedInReader } from "./fixtures/readers.ts";
 import { e2eBaseUrl } from "./fixtures/settings.ts";
 import { signInByEmail } from "./fixtures/sign-in.ts";
 import { expect, test } from "./fixtures/test.ts";
@@ -41,10 +42,7 @@ test("a vote in one browser updates the results in another without a reload", as
   const before = await votersShown(endCardA);
 
   // Reader B, in another browser context, votes too.
-  const contextB = await browser.newContext({ baseURL: e2eBaseUrl });
-  await pageProblems.watch(contextB);
-  const pageB = await contextB.newPage();
-  await signInByEmail(pageB, mailbox, `b-${email}`, "/");
+  const { context: contextB, page: pageB } = await createSignedInReader({ browser, pageProblems, mailbox }, `b-${email}`);
   const cardB = await pollCard(pageB, "first");
   await vote(cardB, "从未入圈");
   const afterB = await votersShown(cardB);
@@ -165,10 +163,7 @@ test("a signed-in reader's essay page holds one live connection for comments, po
 
   // Reader B votes and replies to A, reader C comments (one comment each: comments are rate-limited).
   const otherReader = async (tag: string, name: string) => {
-    const context = await browser.newContext({ baseURL: e2eBaseUrl });
-    await pageProblems.watch(context);
-    const other = await context.newPage();
-    await signInByEmail(other, mailbox, `${tag}-${email}`, "/");
+    const { context, page: other } = await createSignedInReader({ browser, pageProblems, mailbox }, `${tag}-${email}`);
     await trpcMutation(other.request, e2eBaseUrl, "me.update", { name });
     return { context, request: other.request };
   };

@@ -4,10 +4,10 @@
  * is saved with the test results (test-results/screenshots/<page>-<width>.png, and in the HTML report).
  */
 import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import { signInByEmail } from "./fixtures/sign-in.ts";
 import { viewports } from "./fixtures/settings.ts";
+import { expectNoSeriousAxeViolations } from "./fixtures/axe.ts";
 import { expect, test } from "./fixtures/test.ts";
 
 interface PageCase {
@@ -69,20 +69,6 @@ for (const pageCase of cases) {
       await saveScreenshot(page, testInfo, `${pageCase.name}-${width}`);
     });
   }
-}
-
-async function expectNoSeriousAxeViolations(page: Page, testInfo: TestInfo): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  if (results.violations.length > 0) {
-    await testInfo.attach("axe-violations.json", {
-      body: JSON.stringify(results.violations, null, 2),
-      contentType: "application/json",
-    });
-  }
-  expect(
-    serious.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`),
-  ).toEqual([]);
 }
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {

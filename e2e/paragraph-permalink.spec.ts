@@ -8,7 +8,6 @@
  * The permalink data (an essay of its own, 65 top-level comments, a nine-deep chain, readers with
  * sessions) is written before the app starts: e2e/fixtures/permalink-data.ts.
  */
-import type { BrowserContext } from "@playwright/test";
 import { t } from "./fixtures/content.ts";
 import {
   chainBody,
@@ -20,19 +19,15 @@ import {
   permalinkEssaySlug,
   permalinkEssayTitle,
   permalinkReaderToken,
-  permalinkSessionCookieName,
 } from "./fixtures/permalink-data.ts";
+import { signInWithSession } from "./fixtures/readers.ts";
 import { e2eBaseUrl } from "./fixtures/settings.ts";
 import { expect, test } from "./fixtures/test.ts";
-
-async function signInAs(context: BrowserContext, reader: 1 | 2): Promise<void> {
-  await context.addCookies([{ name: permalinkSessionCookieName, value: permalinkReaderToken(reader), url: e2eBaseUrl }]);
-}
 
 const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 test("a comment started from a paragraph's margin is counted there, quotes the paragraph, and the section filters to it", async ({ page, context }) => {
-  await signInAs(context, 1);
+  await signInWithSession(context, permalinkReaderToken(1));
   await page.goto("/");
   // A paragraph no other spec comments on.
   const paragraph = page.locator('article p[id^="p-"]').nth(7);
@@ -102,7 +97,7 @@ test("the permalink of a comment pages deep in the list shows it in context, and
   expect(firstPages).toHaveLength(60);
   expect(firstPages).not.toContain(deepCommentId);
 
-  await signInAs(context, 2);
+  await signInWithSession(context, permalinkReaderToken(2));
   await page.goto(`/c/${deepReplyId}`);
   await expect(page).toHaveTitle(`${permalinkAuthorName}：${deepReplyBody} · ${t("zh", "common.siteName")}`);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${e2eBaseUrl}/c/${deepReplyId}`);

@@ -5,20 +5,17 @@
  * reader and a visitor are refused the pages and the export.
  */
 import { readFile } from "node:fs/promises";
-import type { Browser, Locator, Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { t } from "./fixtures/content.ts";
+import { createSignedInReader } from "./fixtures/readers.ts";
 import { signInByEmail } from "./fixtures/sign-in.ts";
-import { expect, test, type PageProblems } from "./fixtures/test.ts";
+import { expect, test } from "./fixtures/test.ts";
 
 /** Granted ADMIN at sign-in by the e2e app's ADMIN_EMAILS (e2e/global-setup.ts). */
 const moderatorEmail = "poll-moderator@example.com";
 
-async function moderatorPage(browser: Browser, pageProblems: PageProblems, mailbox: Parameters<typeof signInByEmail>[1], returnTo: string): Promise<Page> {
-  const context = await browser.newContext();
-  await pageProblems.watch(context);
-  const page = await context.newPage();
-  await signInByEmail(page, mailbox, moderatorEmail, returnTo);
-  return page;
+async function moderatorPage(fixtures: Parameters<typeof createSignedInReader>[0], returnTo: string): Promise<Page> {
+  return (await createSignedInReader(fixtures, moderatorEmail, returnTo)).page;
 }
 
 /** The new poll's card at the end of the essay (it loads when scrolled near). */
@@ -48,7 +45,7 @@ test("a moderator creates a poll at the end of the essay, a reader votes, the mo
   await expect(page.getByTestId(`poll-${pollKey}`)).toHaveCount(0);
 
   // The moderator: the header links to /moderate, which leads to the polls and the form.
-  const moderator = await moderatorPage(browser, pageProblems, mailbox, "/moderate");
+  const moderator = await moderatorPage({ browser, pageProblems, mailbox }, "/moderate");
   await expect(moderator.getByTestId("moderate-link")).toHaveText(t("zh", "moderation.nav.moderate"));
   await moderator.getByTestId("moderate-polls-link").click();
   await moderator.getByTestId("new-poll-link").click();

@@ -5,12 +5,12 @@
  * (fixtures/poll-views-data.ts), so other specs' votes never change what is counted here.
  */
 import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Locator, Page, TestInfo } from "@playwright/test";
 import { t, type Locale } from "./fixtures/content.ts";
 import { closedPollKey, pollViewsEssaySlug, visibilityEssaySlug, visibilityPollKeys } from "./fixtures/poll-views-data.ts";
 import { viewports } from "./fixtures/settings.ts";
 import { signInByEmail } from "./fixtures/sign-in.ts";
+import { expectNoSeriousAxeViolations } from "./fixtures/axe.ts";
 import { expect, test } from "./fixtures/test.ts";
 
 /** An essay's poll ids by key, through the public API (ids are made when the data is written). */
@@ -155,11 +155,3 @@ async function card(page: Page, pollKey: string): Promise<Locator> {
   return loaded;
 }
 
-async function expectNoSeriousAxeViolations(page: Page, testInfo: TestInfo): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  if (results.violations.length > 0) {
-    await testInfo.attach("axe-violations.json", { body: JSON.stringify(results.violations, null, 2), contentType: "application/json" });
-  }
-  expect(serious.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`)).toEqual([]);
-}

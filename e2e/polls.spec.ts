@@ -4,11 +4,11 @@
  * Other tests vote at the same time, so counts are checked for shape, not exact values.
  */
 import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page, TestInfo } from "@playwright/test";
 import { t, type Locale } from "./fixtures/content.ts";
 import { viewports } from "./fixtures/settings.ts";
 import { requestSignInLink, nextSignInLink, signInByEmail } from "./fixtures/sign-in.ts";
+import { expectNoSeriousAxeViolations } from "./fixtures/axe.ts";
 import { expect, test } from "./fixtures/test.ts";
 
 const pollKey = "left-web3";
@@ -133,15 +133,6 @@ for (const [width, viewport] of Object.entries(viewports)) {
       await saveCardScreenshot(votingCard, testInfo, `poll-results-${locale}-${colorScheme}-${width}`);
     });
   }
-}
-
-async function expectNoSeriousAxeViolations(page: Page, testInfo: TestInfo): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  if (results.violations.length > 0) {
-    await testInfo.attach("axe-violations.json", { body: JSON.stringify(results.violations, null, 2), contentType: "application/json" });
-  }
-  expect(serious.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`)).toEqual([]);
 }
 
 async function saveCardScreenshot(card: Locator, testInfo: TestInfo, name: string): Promise<void> {

@@ -13,21 +13,14 @@
  * The readers are seeded with sessions of known tokens (fixtures/xss-data.ts), one comment each,
  * six payloads to a comment, on an essay of their own.
  */
-import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
-import { e2eBaseUrl } from "./fixtures/settings.ts";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures/test.ts";
-import { xssEssaySlug, xssModeratorToken, xssReaderCount, xssReaderToken, xssSessionCookieName } from "./fixtures/xss-data.ts";
+import { xssEssaySlug, xssModeratorToken, xssReaderCount, xssReaderToken } from "./fixtures/xss-data.ts";
+import { apiWithSession } from "./fixtures/readers.ts";
 import { xssPayloads } from "./fixtures/xss-payloads.ts";
+import { normalizePollWording } from "../server/polls/moderation/wording.ts";
 
 type TrpcResult<T> = { ok: true; data: T } | { ok: false; status: number; code: string | undefined };
-
-/** A request context that carries a seeded reader's session cookie. */
-function apiAs(token: string): Promise<APIRequestContext> {
-  return playwrightRequest.newContext({
-    baseURL: e2eBaseUrl,
-    extraHTTPHeaders: { cookie: `${xssSessionCookieName}=${token}` },
-  });
-}
 
 /** A tRPC mutation over HTTP, as the browser's link sends it (superjson: plain JSON inputs). */
 async function mutate<T>(api: APIRequestContext, procedure: string, input: unknown): Promise<TrpcResult<T>> {
@@ -84,7 +77,7 @@ async function postCorpus(): Promise<{ posted: Posted[]; namesTried: number; nam
   let namesTried = 0;
   let namesAccepted = 0;
   const posted = await inPool(bodies, 8, async (body, index) => {
-    const api = await apiAs(xssReaderToken(index + 1));
+    const api = await apiWithSession(xssReaderToken(index + 1));
     try {
       // Reader i tries candidates i, i + n, i + 2n (n readers) until one is accepted; refusals
       // are expected (control characters, length…) and must be a plain BAD_REQUEST.
@@ -133,7 +126,7 @@ async function postPolls(): Promise<PostedPoll[]> {
   const perPoll = 13;
   const chunks: string[][] = [];
   for (let start = 0; start + 3 <= wordings.length; start += perPoll) chunks.push(wordings.slice(start, start + perPoll));
-  const api = await apiAs(xssModeratorToken);
+  const api = await apiWithSession(xssModeratorToken);
   try {
     return await inPool(chunks, 4, async ([question, ...labels], index) => {
       const key = `xss-${index + 1}`;
@@ -149,7 +142,8 @@ async function postPolls(): Promise<PostedPoll[]> {
         placements: ["end"],
       });
       if (!created.ok) throw new Error(`polls.moderation.create refused ${key}: ${created.status} ${created.code}`);
-      return { key, wordings: [question!, ...labels] };
+      // As stored: less the invisible and bidi-override characters the server removes.
+      return { key, wordings: [question!, ...labels].map(normalizePollWording) };
     });
   } finally {
     await api.dispose();

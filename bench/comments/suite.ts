@@ -11,17 +11,8 @@ import type { EssayFacts } from "../targets.ts";
 import { createLoad } from "./create-load.ts";
 import { fixtureGetter, type CommentsFixture } from "./fixture.ts";
 import { liveDelivery } from "./live-delivery.ts";
-import { essayPageWithComments, firstPageTarget } from "./reads.ts";
-import {
-  commentId,
-  computeMaintainedColumns,
-  copyEssay,
-  dropWorkTables,
-  rankComments,
-  seedCommentTree,
-  seedCommentVotes,
-  writeWorkTables,
-} from "./seed.ts";
+import { essayPageWithComments, firstPageTarget, signedInFirstPageTarget } from "./reads.ts";
+import { commentId, copyEssay, dropWorkTables, seedCommentSection, writeWorkTables } from "./seed.ts";
 import { voteLoad } from "./vote-load.ts";
 
 /** The issue's sizes; `--scale` multiplies them. */
@@ -43,27 +34,28 @@ async function seedComments(db: Db, essay: EssayFacts, scale: number): Promise<C
   const smallEssayId = await copyEssay(db, essay.slug, smallSlug);
   await writeWorkTables(db, mainEssay.id);
   try {
-    const main = await seedCommentTree(db, {
+    const mainCount = count(commentsSizes.comments, scale, 200);
+    const smallCount = count(commentsSizes.smallComments, scale, 200);
+    const mainVotes = count(commentsSizes.votes, scale, 1000);
+    const { tree: main } = await seedCommentSection(db, {
       essayId: mainEssay.id,
       slug: essay.slug,
       prefix: "bc_",
-      count: count(commentsSizes.comments, scale, 200),
+      count: mainCount,
       authors: readers,
+      voters: readers,
+      votes: mainVotes,
     });
-    const small = await seedCommentTree(db, {
+    // The same density on the small section: votes per comment as on the large one.
+    const { tree: small } = await seedCommentSection(db, {
       essayId: smallEssayId,
       slug: smallSlug,
       prefix: "bcs_",
-      count: count(commentsSizes.smallComments, scale, 200),
+      count: smallCount,
       authors: readers,
+      voters: readers,
+      votes: Math.round((mainVotes * smallCount) / mainCount),
     });
-    await seedCommentVotes(db, main, readers, count(commentsSizes.votes, scale, 1000));
-    // The same density on the small section: votes per comment as on the large one.
-    await seedCommentVotes(db, small, readers, Math.round((count(commentsSizes.votes, scale, 1000) * small.count) / main.count));
-    for (const tree of [main, small]) {
-      await computeMaintainedColumns(db, tree);
-      await rankComments(db, tree);
-    }
 
     // The newest top-level comments: those on the first Newest page, where readers vote most.
     const targetIds = Array.from({ length: voteTargetCount }, (_, i) => commentId(main, main.topLevel - i));
@@ -109,6 +101,7 @@ export function commentsSuite(options: BenchOptions, essay: EssayFacts): BenchSu
       firstPageTarget(main, "newest", mainSize),
       firstPageTarget(small, "top", smallSize),
       firstPageTarget(small, "newest", smallSize),
+      signedInFirstPageTarget(main, () => fixture().voters, mainSize),
       essayPageWithComments(main),
       createLoad(fixture),
       voteLoad(fixture),

@@ -2,13 +2,16 @@
  * Upvotes from 1,000 signed-in readers on 100 comments, every (reader, comment) pair at most once
  * (bench/lib/tallies.ts, votePair), so each acknowledged upvote must add exactly one to a score.
  * Afterwards each comment's score must equal its CommentVote rows and the seed's score plus the
- * acknowledged upvotes.
+ * acknowledged upvotes, and the last live "score" event of each voted comment must carry that
+ * score: what a reader with the page open ends up seeing (events are coalesced per comment,
+ * server/live/score-events.ts, so the load waits out one interval before the server stops).
  */
 import { benchUserId, sessionCookieFor } from "../lib/accounts.ts";
 import type { BenchScenario } from "../lib/suite.ts";
 import { checkTallies, votePair } from "../lib/tallies.ts";
 import { mutationBody, mutationPath } from "../lib/trpc-wire.ts";
 import { runWriteLoad, writeLoadNotes } from "../lib/write-load.ts";
+import { scoreEventIntervalMs } from "../../server/live/score-events.ts";
 import type { CommentsFixture } from "./fixture.ts";
 
 export function voteLoad(fixture: () => CommentsFixture): BenchScenario {
@@ -41,11 +44,13 @@ export function voteLoad(fixture: () => CommentsFixture): BenchScenario {
         (request) => upvotes.set(request.tag!, upvotes.get(request.tag!)! + 1),
         (request) => unanswered.set(request.tag!, (unanswered.get(request.tag!) ?? 0) + 1),
       );
+      // The last coalesced score events are published at most one interval after the last vote.
+      await new Promise((resolve) => setTimeout(resolve, 4 * scoreEventIntervalMs));
       return {
         measured: load.measured,
         notes: writeLoadNotes(label, load),
         check: {
-          exact: `${load.acknowledged.toLocaleString("en-US")} acknowledged; every score = its votes = seed + acknowledged`,
+          exact: `${load.acknowledged.toLocaleString("en-US")} acknowledged; every score = its votes = seed + acknowledged = its last live event`,
           async run(db) {
             const rows = await db.$queryRawUnsafe<Array<{ id: string; score: number; counted: number }>>(
               `SELECT c.id, c.score, (SELECT count(*)::int FROM "CommentVote" v WHERE v."commentId" = c.id) AS counted
@@ -53,7 +58,19 @@ export function voteLoad(fixture: () => CommentsFixture): BenchScenario {
               voteTargets.map((target) => target.id).join(","),
             );
             const byId = new Map(rows.map((row) => [row.id, row]));
-            return checkTallies(
+            const voted = voteTargets.filter((target) => upvotes.get(target.id)! > 0).map((target) => target.id);
+            const lastEvents = await db.$queryRawUnsafe<Array<{ id: string; score: number }>>(
+              `SELECT DISTINCT ON (payload->'json'->>'commentId') payload->'json'->>'commentId' AS id, (payload->'json'->>'score')::int AS score
+               FROM "LiveEvent" WHERE payload->'json'->>'type' = 'score' AND payload->'json'->>'commentId' = ANY(string_to_array($1::text, ','))
+               ORDER BY payload->'json'->>'commentId', "LiveEvent".id DESC`,
+              voted.join(","),
+            );
+            const lastScore = new Map(lastEvents.map((event) => [event.id, event.score]));
+            const liveProblems = voted
+              .filter((id) => lastScore.get(id) !== byId.get(id)?.score)
+              .slice(0, 3)
+              .map((id) => `last live score of ${id} is ${lastScore.get(id) ?? "missing"}, its score ${byId.get(id)?.score ?? "missing"}`);
+            return liveProblems.concat(checkTallies(
               voteTargets.map((target) => {
                 const row = byId.get(target.id);
                 return {
@@ -64,7 +81,7 @@ export function voteLoad(fixture: () => CommentsFixture): BenchScenario {
                   unanswered: unanswered.get(target.id) ?? 0,
                 };
               }),
-            );
+            ));
           },
         },
       };

@@ -41,6 +41,12 @@ describe("readBenchOptions", () => {
     expect(() => readBenchOptions({}, ["--scale", "2"])).toThrow(/BENCH_SCALE/);
   });
 
+  it("narrows the targets by words of their labels, case-insensitive; none given means all", () => {
+    expect(readBenchOptions({}, []).targets).toEqual([]);
+    expect(readBenchOptions({ BENCH_TARGETS: "Create, vote," }, []).targets).toEqual(["create", "vote"]);
+    expect(readBenchOptions({ BENCH_TARGETS: "list" }, ["--targets", "create"]).targets).toEqual(["create"]);
+  });
+
   it("names the variable that is wrong", () => {
     expect(() => readBenchOptions({ BENCH_SECONDS: "soon" }, [])).toThrow(/BENCH_SECONDS/);
     expect(() => readBenchOptions({ BENCH_DATABASES: "mysql" }, [])).toThrow(/BENCH_DATABASES: "mysql"/);

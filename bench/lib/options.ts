@@ -33,6 +33,11 @@ export interface BenchOptions {
   /** The groups of targets to run. */
   groups: BenchGroup[];
   /**
+   * Only the targets whose label contains one of these (case-insensitive), e.g. "create,vote" for
+   * the write loads alone; empty: every target of the chosen groups. Seeds still run.
+   */
+  targets: string[];
+  /**
    * Size of the seeded data relative to the issues' (100,000 comments, 50,000 voters…): 0.05
    * tries the whole bench in a minute or two on a busy machine; the figures then say little.
    */
@@ -64,6 +69,7 @@ const schema = z.object({
   BENCH_ACCEPT_ENCODING: z.string().trim().default(""),
   BENCH_SCRATCH_DIR: z.string().trim().default(""),
   BENCH_ONLY: z.string().default(benchGroups.join(",")),
+  BENCH_TARGETS: z.string().default(""),
   BENCH_SCALE: z.coerce.number().min(0.001).max(1).default(1),
   BENCH_WRITE_CONNECTIONS: z.coerce.number().int().min(1).max(1000).default(50),
   BENCH_LIVE_CONNECTIONS: z.coerce.number().int().min(1).max(5000).default(500),
@@ -81,6 +87,7 @@ const flags: Record<string, string> = {
   "--db": "BENCH_DATABASES",
   "--scale": "BENCH_SCALE",
   "--seconds": "BENCH_SECONDS",
+  "--targets": "BENCH_TARGETS",
 };
 
 export function flagsToEnv(argv: readonly string[]): Record<string, string> {
@@ -155,6 +162,7 @@ export function readBenchOptions(
     acceptEncoding: acceptEncoding(raw.BENCH_ACCEPT_ENCODING),
     scratchDir: raw.BENCH_SCRATCH_DIR || null,
     groups,
+    targets: raw.BENCH_TARGETS.split(",").map((part) => part.trim().toLowerCase()).filter(Boolean),
     scale: raw.BENCH_SCALE,
     writeConnections: raw.BENCH_WRITE_CONNECTIONS,
     liveConnections: raw.BENCH_LIVE_CONNECTIONS,

@@ -2,7 +2,7 @@
  * The polls issue's data set: readers `bpu_1…` (50,000 at full size) with a ballot on every seeded
  * poll (one option each, skewed so the results are not flat, cast over the last 30 days), and the
  * maintained counts (Poll.voterCount, PollOption.voteCount, the daily tallies) computed from those
- * rows. Set-based SQL, one statement per poll and table.
+ * rows. Set-based SQL: one statement per poll for the ballots, slices of 5,000 for the choices.
  */
 import type { Db } from "@/server/db/client.ts";
 
@@ -13,14 +13,17 @@ export interface SeededPoll {
   options: Array<{ id: string; voteCount: number }>;
 }
 
+/** Choices per INSERT (see below). */
+const choiceSlice = 5000;
+
 export async function seedBallots(db: Db, essaySlug: string, voters: { prefix: string; count: number }): Promise<SeededPoll[]> {
   const polls = await db.poll.findMany({
     where: { essay: { slug: essaySlug } },
     orderBy: { position: "asc" },
     select: { id: true, key: true, options: { select: { id: true }, orderBy: { position: "asc" } } },
   });
+  const ballot = `'bpb_' || $2::int || '_' || n`;
   for (const [index, poll] of polls.entries()) {
-    const ballot = `'bpb_' || $2::int || '_' || n`;
     await db.$executeRawUnsafe(
       `INSERT INTO "Ballot" (id, "pollId", "userId", "createdAt", "updatedAt")
        SELECT ${ballot}, $1::text, $3::text || n, t.at, t.at
@@ -31,15 +34,27 @@ export async function seedBallots(db: Db, essaySlug: string, voters: { prefix: s
       voters.prefix,
       voters.count,
     );
-    await db.$executeRawUnsafe(
-      `INSERT INTO "BallotChoice" ("ballotId", "optionId")
-       SELECT ${ballot}, (string_to_array($1::text, ','))[1 + floor($3::int * power(((n::bigint * 2654435761 + $2::int * 97) % 1000003) / 1000003.0, 1.6))::int]
-       FROM generate_series(1, $4::int) AS n`,
-      poll.options.map((o) => o.id).join(","),
-      index,
-      poll.options.length,
-      voters.count,
-    );
+  }
+  // The choices' trigger (the breakdown's cross-tab, migration …_poll_answer_pairs) joins the
+  // ballots: with no statistics on the rows just written (PGlite has no autovacuum), the planner
+  // takes "Ballot" for empty and scans it once per choice, a quadratic join at 50,000 voters.
+  await db.$executeRawUnsafe(`ANALYZE "Ballot"`);
+  for (const [index, poll] of polls.entries()) {
+    // In slices: the trigger looks each new choice up among the statement's other new ones
+    // (a scan of its transition table), so its cost grows with the square of a statement's size.
+    for (let first = 1; first <= voters.count; first += choiceSlice) {
+      await db.$executeRawUnsafe(
+        `INSERT INTO "BallotChoice" ("ballotId", "optionId")
+         SELECT ${ballot}, (string_to_array($1::text, ','))[1 + floor($3::int * power(((n::bigint * 2654435761 + $2::int * 97) % 1000003) / 1000003.0, 1.6))::int]
+         FROM generate_series($4::int, $5::int) AS n`,
+        poll.options.map((o) => o.id).join(","),
+        index,
+        poll.options.length,
+        first,
+        Math.min(voters.count, first + choiceSlice - 1),
+      );
+    }
+    await db.$executeRawUnsafe(`ANALYZE "BallotChoice"`);
   }
   await recountPolls(db, polls.map((p) => p.id));
   const counted = await db.poll.findMany({

@@ -5,6 +5,7 @@ import type { BenchSuite } from "../lib/suite.ts";
 import type { EssayFacts } from "../targets.ts";
 import { ballotLoad } from "./ballot-load.ts";
 import { breakdownTarget, resultsTarget } from "./reads.ts";
+import { signedInResultsTarget } from "./signed-in-results.ts";
 import { seedBallots, type SeededPoll } from "./seed.ts";
 
 export const pollsSizes = { voters: 50_000 } as const;
@@ -24,7 +25,8 @@ export function pollsSuite(options: BenchOptions, essay: EssayFacts): BenchSuite
     seed: {
       label: "polls",
       async run(db) {
-        await seedBenchUsers(db, { ...voters, signedIn: false });
+        // Signed in: one of them asks for results as a voter (signed-in-results.ts).
+        await seedBenchUsers(db, { ...voters, signedIn: true });
         await seedBenchUsers(db, { ...freshVoters, signedIn: true });
         state.polls = await seedBallots(db, essay.slug, voters);
         return (
@@ -33,6 +35,11 @@ export function pollsSuite(options: BenchOptions, essay: EssayFacts): BenchSuite
         );
       },
     },
-    items: [resultsTarget(polls), breakdownTarget(polls), ballotLoad(() => ({ polls: polls(), freshVoters }))],
+    items: [
+      resultsTarget(polls),
+      signedInResultsTarget(polls, voters.prefix),
+      breakdownTarget(polls),
+      ballotLoad(() => ({ polls: polls(), freshVoters })),
+    ],
   };
 }

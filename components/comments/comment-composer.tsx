@@ -258,8 +258,9 @@ export function CommentComposer({
 }
 
 /**
- * The server's rendering of the text (comments.preview, a mutation: it is for signed-in writers
- * and never cached): exactly what posting would show. Asked once per text shown.
+ * The server's rendering of the text (comments.preview, a mutation: never cached): exactly what
+ * posting would show. Signed-out readers drafting before they sign in get it too (the server
+ * limits previews per client). Asked once per text shown.
  */
 function CommentPreview({ text }: { text: string }) {
   const t = useTranslations("comments.composer");

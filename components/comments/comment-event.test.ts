@@ -28,6 +28,13 @@ describe("parseCommentEvent", () => {
     expect(parseCommentEvent({ id: "42", data: { type: "score", commentId: "c1", score: 3 } })).toEqual({ type: "score", commentId: "c1", score: 3 });
   });
 
+  it("keeps the thread's paragraph of a created or deleted event, for the margin count", () => {
+    const created = parseCommentEvent({ type: "created", comment, paragraphKey: "p1" });
+    expect(created?.type === "created" && created.paragraphKey).toBe("p1");
+    expect(parseCommentEvent({ type: "deleted", commentId: "c1", outcome: "gone", paragraphKey: "p1" })).toEqual({ type: "deleted", commentId: "c1", outcome: "gone", paragraphKey: "p1" });
+    expect(parseCommentEvent({ type: "deleted", commentId: "c1", outcome: "gone", paragraphKey: "<b>" })).toEqual({ type: "deleted", commentId: "c1", outcome: "gone" });
+  });
+
   it("ignores what it does not understand", () => {
     expect(parseCommentEvent({ type: "exploded" })).toBeNull();
     expect(parseCommentEvent(null)).toBeNull();

@@ -18,10 +18,11 @@ import { CommentList } from "./comment-list.tsx";
 import { CommentThreadView } from "./comment-thread-view.tsx";
 import { useComments } from "./comments-context.tsx";
 import { CommentsListSkeleton } from "./comments-skeleton.tsx";
+import { pendingFor } from "./comments-state.ts";
 import { NewCommentComposer } from "./new-comment-composer.tsx";
+import { NewCommentsButton } from "./new-comments-button.tsx";
 import { defaultSort, sortFromSearch, urlWithSort } from "./sort.ts";
 import { SortTabs } from "./sort-tabs.tsx";
-import { useLiveComments } from "./use-live-comments.ts";
 
 const pageSize = 20;
 
@@ -37,7 +38,7 @@ export interface CommentsSectionProps {
 export function CommentsSection({ initialPage, focusId, paragraphKey }: CommentsSectionProps) {
   const t = useTranslations("comments");
   const trpc = useTRPC();
-  const { slug, state, dispatch } = useComments();
+  const { slug, state } = useComments();
   const [sort, setSort] = useState<CommentSort>(() => sortFromSearch(window.location.search));
   const listTop = useRef<HTMLDivElement>(null);
 
@@ -52,8 +53,6 @@ export function CommentsSection({ initialPage, focusId, paragraphKey }: Comments
       },
     ),
   );
-
-  useLiveComments(slug, dispatch);
 
   // A #comment-<id> link: scroll to it when it is on the loaded page, else show it in context.
   const [focus, setFocus] = useState<{ id: string; inList: boolean | null } | null>(() => (focusId ? { id: focusId, inList: null } : null));
@@ -80,8 +79,9 @@ export function CommentsSection({ initialPage, focusId, paragraphKey }: Comments
   const firstPage = list.data?.pages[0];
   const total = firstPage ? Math.max(0, firstPage.totalCount + state.countDelta) : null;
   const shownAbove = new Set(state.topAdded.map((comment) => comment.id));
-  const items = (list.data?.pages.flatMap((page) => page.items) ?? []).filter((item) => !shownAbove.has(item.id) && item.id !== threadId);
-  const pending = state.topPending.length;
+  const fetched = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = fetched.filter((item) => !shownAbove.has(item.id) && item.id !== threadId);
+  const pending = pendingFor(state, paragraphKey, new Set(fetched.map((item) => item.id))).length;
 
   return (
     <>
@@ -107,24 +107,7 @@ export function CommentsSection({ initialPage, focusId, paragraphKey }: Comments
       ) : null}
 
       <div ref={listTop} className="relative mt-8 scroll-mt-24">
-        {pending > 0 ? (
-          <div className="pointer-events-none sticky top-20 z-10 -mb-10 flex h-10 justify-center">
-            <button
-              type="button"
-              onClick={() => {
-                dispatch({ type: "reveal" });
-                listTop.current?.scrollIntoView({ block: "start" });
-              }}
-              className="pointer-events-auto h-9 rounded-full bg-accent px-4 text-sm font-semibold text-accent-fg shadow-lg hover:brightness-110"
-              data-testid="new-comments"
-            >
-              ↑ {t("newComments", { count: pending })}
-            </button>
-          </div>
-        ) : null}
-        <span role="status" className="sr-only">
-          {pending > 0 ? t("newComments", { count: pending }) : ""}
-        </span>
+        <NewCommentsButton count={pending} paragraphKey={paragraphKey} listTop={listTop} />
 
         <CommentList list={list} comments={[...state.topAdded, ...items]} empty={t("empty")} />
       </div>

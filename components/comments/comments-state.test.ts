@@ -1,25 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { CommentView } from "@/server/api/routers/comments/schemas.ts";
-import { commentAsShown, commentsReducer, initialCommentsState, mergeReplies, type CommentsAction, type CommentsState } from "./comments-state.ts";
-
-function view(id: string, fields: Partial<CommentView> = {}): CommentView {
-  return {
-    id,
-    parentId: null,
-    rootId: id,
-    depth: 0,
-    paragraph: null,
-    status: "visible",
-    bodyHtml: `<p>${id}</p>`,
-    author: { id: "u1", name: "甲", isModerator: false, pollBadge: null },
-    score: 0,
-    replyCount: 0,
-    createdAt: new Date("2026-11-25T10:00:00Z"),
-    editedAt: null,
-    viewer: null,
-    ...fields,
-  };
-}
+import { commentAsShown, commentsReducer, initialCommentsState, mergeReplies, pendingFor, type CommentsAction, type CommentsState } from "./comments-state.ts";
+import { commentView as view } from "./testing/comment-view.ts";
 
 const run = (...actions: CommentsAction[]): CommentsState => actions.reduce(commentsReducer, initialCommentsState);
 
@@ -32,6 +13,26 @@ describe("new comments", () => {
     const revealed = commentsReducer(state, { type: "reveal" });
     expect(revealed.topAdded.map((c) => c.id)).toEqual(["a"]);
     expect(revealed.topPending).toEqual([]);
+  });
+
+  it("in the paragraph view, counts and reveals only the new comments about that paragraph", () => {
+    const about = (key: string) => ({ key, quote: `段落 ${key}` });
+    const state = run(
+      { type: "event", event: { type: "created", comment: view("a", { paragraph: about("p1") }) } },
+      { type: "event", event: { type: "created", comment: view("b", { paragraph: about("p2") }) } },
+      { type: "event", event: { type: "created", comment: view("c") } },
+      { type: "event", event: { type: "created", comment: view("d", { paragraph: about("p1") }) } },
+    );
+    expect(pendingFor(state, "p1", new Set()).map((c) => c.id)).toEqual(["d", "a"]);
+    expect(pendingFor(state, undefined, new Set()).map((c) => c.id)).toEqual(["d", "c", "b", "a"]);
+    // A comment the view's fresh page already lists does not wait behind the button too.
+    expect(pendingFor(state, "p1", new Set(["a"])).map((c) => c.id)).toEqual(["d"]);
+
+    const revealed = commentsReducer(state, { type: "reveal", paragraphKey: "p1" });
+    expect(revealed.topAdded.map((c) => c.id)).toEqual(["d", "a"]);
+    // The others still wait for the whole section.
+    expect(revealed.topPending.map((c) => c.id)).toEqual(["c", "b"]);
+    expect(commentsReducer(revealed, { type: "reveal", paragraphKey: "p1" })).toBe(revealed);
   });
 
   it("shows the reader's own comment at once, and only once when its event follows", () => {

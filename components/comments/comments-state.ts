@@ -34,7 +34,8 @@ export type CommentsAction =
   | { type: "own-edited"; comment: CommentView }
   | { type: "own-deleted"; commentId: string; outcome: "tombstone" | "gone" }
   | { type: "voted"; commentId: string; score: number; viewer: CommentView["viewer"] }
-  | { type: "reveal" }
+  /** Shows the waiting comments: all of them, or (in the paragraph view) only those about one paragraph. */
+  | { type: "reveal"; paragraphKey?: string }
   | { type: "reset" };
 
 export const initialCommentsState: CommentsState = {
@@ -52,8 +53,11 @@ export function commentsReducer(state: CommentsState, action: CommentsAction): C
   switch (action.type) {
     case "reset":
       return initialCommentsState;
-    case "reveal":
-      return { ...state, topAdded: [...state.topPending, ...state.topAdded], topPending: [] };
+    case "reveal": {
+      const shown = state.topPending.filter((comment) => isAbout(comment, action.paragraphKey));
+      if (shown.length === 0) return state;
+      return { ...state, topAdded: [...shown, ...state.topAdded], topPending: state.topPending.filter((comment) => !shown.includes(comment)) };
+    }
     case "own-created":
       return placeNew(state, action.comment, true);
     case "own-edited":
@@ -140,4 +144,18 @@ export function mergeReplies<T extends CommentView>(loaded: readonly T[], added:
   if (!added?.length) return [...loaded];
   const ids = new Set(loaded.map((reply) => reply.id));
   return [...loaded, ...added.filter((reply) => !ids.has(reply.id))];
+}
+
+/** True for any comment when `paragraphKey` is undefined (the whole essay), else when it is about that paragraph. */
+export function isAbout(comment: CommentView, paragraphKey: string | undefined): boolean {
+  return paragraphKey === undefined || comment.paragraph?.key === paragraphKey;
+}
+
+/**
+ * The comments waiting behind the "N new comments" button of a view (the whole essay, or one
+ * paragraph), newest first, leaving out any the view's own pages already hold (a page fetched
+ * after the event, e.g. when the reader switched views).
+ */
+export function pendingFor(state: CommentsState, paragraphKey: string | undefined, listed: ReadonlySet<string>): CommentView[] {
+  return state.topPending.filter((comment) => isAbout(comment, paragraphKey) && !listed.has(comment.id));
 }

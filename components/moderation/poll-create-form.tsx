@@ -20,6 +20,13 @@ import type { Visibility } from "./poll-settings-words.ts";
 
 const maxOptions = 12;
 
+/** The two times of a poll: the same field twice, in the browser's local time (datetime-local.ts). */
+type ScheduleField = "opensAt" | "closesAt";
+const scheduleFields: { field: ScheduleField; id: string }[] = [
+  { field: "opensAt", id: "poll-opens-at" },
+  { field: "closesAt", id: "poll-closes-at" },
+];
+
 export function PollCreateForm({ essaySlug }: { essaySlug: string }) {
   const t = useTranslations("moderation.polls");
   const trpc = useTRPC();
@@ -32,8 +39,7 @@ export function PollCreateForm({ essaySlug }: { essaySlug: string }) {
     { zh: "", en: "" },
     { zh: "", en: "" },
   ]);
-  const [opensAt, setOpensAt] = useState("");
-  const [closesAt, setClosesAt] = useState("");
+  const [schedule, setSchedule] = useState<Record<ScheduleField, string>>({ opensAt: "", closesAt: "" });
   const [visibility, setVisibility] = useState<Visibility>("ALWAYS");
   const [allowChange, setAllowChange] = useState(true);
   const [placements, setPlacements] = useState<string[]>(["end"]);
@@ -51,8 +57,8 @@ export function PollCreateForm({ essaySlug }: { essaySlug: string }) {
         kind,
         maxChoices: kind === "SINGLE" ? 1 : maxChoices,
         options: options.map((label) => ({ label })),
-        opensAt: fromDatetimeLocal(opensAt) ?? undefined,
-        closesAt: fromDatetimeLocal(closesAt),
+        opensAt: fromDatetimeLocal(schedule.opensAt) ?? undefined,
+        closesAt: fromDatetimeLocal(schedule.closesAt),
         resultsVisibility: visibility,
         allowChange,
         placements: placements as ("after-section-1" | "end")[],
@@ -129,24 +135,18 @@ export function PollCreateForm({ essaySlug }: { essaySlug: string }) {
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-3 text-base font-semibold text-fg">{t("form.schedule")}</legend>
-        <TextField
-          id="poll-opens-at"
-          type="datetime-local"
-          label={t("form.opensAt")}
-          hint={t("form.opensAtHint")}
-          value={opensAt}
-          error={errors.opensAt}
-          onChange={(event) => setOpensAt(event.target.value)}
-        />
-        <TextField
-          id="poll-closes-at"
-          type="datetime-local"
-          label={t("form.closesAt")}
-          hint={t("form.closesAtHint")}
-          value={closesAt}
-          error={errors.closesAt}
-          onChange={(event) => setClosesAt(event.target.value)}
-        />
+        {scheduleFields.map(({ field, id }) => (
+          <TextField
+            key={field}
+            id={id}
+            type="datetime-local"
+            label={t(`form.${field}`)}
+            hint={t(`form.${field}Hint`)}
+            value={schedule[field]}
+            error={errors[field]}
+            onChange={(event) => setSchedule({ ...schedule, [field]: event.target.value })}
+          />
+        ))}
       </fieldset>
 
       <fieldset className="flex flex-col gap-4">

@@ -4,7 +4,7 @@
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError } from "zod";
+import { z } from "zod";
 import { getDb } from "@/server/db/index.ts";
 import type { Db } from "@/server/db/client.ts";
 import { sessionTokenFromCookieHeader, sessionUserFromToken, type SessionUser } from "@/server/auth/session-user.ts";
@@ -62,7 +62,11 @@ const t = initTRPC.context<Context>().create({
 
     if (cause instanceof UserFacingError) {
       message = errorMessage(locale, cause.key, cause.params);
-    } else if (cause instanceof ZodError) {
+    } else if (cause instanceof z.core.$ZodError) {
+      // Any zod error: tRPC's own input checks, and a handler's refusal of one field of a form,
+      // thrown as new TRPCError({ code: "BAD_REQUEST", cause: new ZodRealError([{ path, message: key }]) }).
+      // (ZodRealError, not ZodError: a zod 4 ZodError is not `instanceof Error`, and TRPCError
+      // replaces such a cause with a copy that has lost its issues.)
       fieldErrors = {};
       for (const issue of cause.issues) {
         const field = fieldName(issue.path);

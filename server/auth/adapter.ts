@@ -9,6 +9,7 @@
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import type { Db } from "@/server/db/client.ts";
+import { forgetSessionsOfUser, forgetSessionToken } from "./session-cache.ts";
 import { displayNameSchema } from "@/server/api/routers/me/schemas.ts";
 
 type PrismaAdapterClient = Parameters<typeof PrismaAdapter>[0];
@@ -34,14 +35,27 @@ export function lazyPrismaAdapter(getDb: () => Promise<Db>): Adapter {
     getUser: forward("getUser"),
     getUserByEmail: forward("getUserByEmail"),
     getUserByAccount: forward("getUserByAccount"),
-    updateUser: forward("updateUser"),
-    deleteUser: forward("deleteUser"),
+    async updateUser(user) {
+      const updated = await (await stock()).updateUser(user);
+      forgetSessionsOfUser(await getDb(), user.id);
+      return updated;
+    },
+    deleteUser: (async (userId: string) => {
+      const deleted = await (await stock()).deleteUser(userId);
+      forgetSessionsOfUser(await getDb(), userId);
+      return deleted;
+    }) as AdapterMethods["deleteUser"],
     linkAccount: forward("linkAccount"),
     unlinkAccount: forward("unlinkAccount"),
     getSessionAndUser: forward("getSessionAndUser"),
     createSession: forward("createSession"),
     updateSession: forward("updateSession"),
-    deleteSession: forward("deleteSession"),
+    // Sign-out: the cached copy goes too, so the very next request is signed out (session-cache.ts).
+    deleteSession: (async (sessionToken: string) => {
+      const deleted = await (await stock()).deleteSession(sessionToken);
+      forgetSessionToken(await getDb(), sessionToken);
+      return deleted;
+    }) as AdapterMethods["deleteSession"],
     createVerificationToken: forward("createVerificationToken"),
     // Single use: the stock adapter deletes the token as it reads it (DELETE … RETURNING), so a
     // second use finds nothing and next-auth answers error=Verification.

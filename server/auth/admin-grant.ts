@@ -3,6 +3,7 @@
  * Granting only: removing an address from the list does not demote anyone; `npm run role` does.
  */
 import type { Db } from "@/server/db/client.ts";
+import { forgetSessionsOfUser } from "./session-cache.ts";
 
 export function isAdminEmail(email: string | null | undefined, adminEmails: readonly string[]): boolean {
   if (!email) return false;
@@ -18,5 +19,6 @@ export async function grantAdminIfListed(
 ): Promise<boolean> {
   if (!isAdminEmail(user.email, adminEmails)) return false;
   const { count } = await db.user.updateMany({ where: { id: user.id, role: { not: "ADMIN" } }, data: { role: "ADMIN" } });
+  if (count > 0) forgetSessionsOfUser(db, user.id);
   return count > 0;
 }

@@ -6,6 +6,7 @@
  */
 import type { Db } from "@/server/db/client.ts";
 import type { Role, Locale } from "@/server/db/generated/enums.ts";
+import { cachedSessionUser, rememberSessionUser } from "./session-cache.ts";
 
 export interface SessionUser {
   id: string;
@@ -27,8 +28,11 @@ export function sessionTokenFromCookieHeader(cookieHeader: string | null | undef
   return null;
 }
 
-export async function sessionUserFromToken(db: Db, sessionToken: string | null): Promise<SessionUser | null> {
+/** Kept for a few seconds per process, invalidated here on sign-out and role changes (session-cache.ts). */
+export async function sessionUserFromToken(db: Db, sessionToken: string | null, now: number = Date.now()): Promise<SessionUser | null> {
   if (!sessionToken || sessionToken.length > 512) return null;
+  const cached = cachedSessionUser(db, sessionToken, now);
+  if (cached) return cached;
   const session = await db.session.findUnique({
     where: { sessionToken },
     select: {
@@ -36,6 +40,7 @@ export async function sessionUserFromToken(db: Db, sessionToken: string | null):
       user: { select: { id: true, name: true, email: true, role: true, locale: true } },
     },
   });
-  if (!session || session.expires.getTime() <= Date.now()) return null;
+  if (!session || session.expires.getTime() <= now) return null;
+  rememberSessionUser(db, sessionToken, session.user, session.expires.getTime(), now);
   return session.user;
 }

@@ -205,17 +205,20 @@ describe("email sign-in through a real SMTP server", () => {
     expect(await sessionUserFromToken(database.db, reader.sessionToken)).toMatchObject({ role: "USER" });
   });
 
-  it("signs out: the session is gone from the database", async () => {
+  it("signs out: the session is gone from the database, and its very next request is signed out", async () => {
     const browser = new Browser();
     await browser.fetch(await signInLink(browser, "leaving@example.com"));
     const token = browser.sessionToken;
     expect(token).not.toBeNull();
+    // Read once, so this process keeps it (server/auth/session-cache.ts).
+    expect(await sessionUserFromToken(database.db, token)).toMatchObject({ email: "leaving@example.com" });
 
     const csrfToken = await browser.csrfToken();
     const response = await browser.fetch("/api/auth/signout", { form: { csrfToken, callbackUrl: "/", json: "true" } });
     expect(response.status).toBe(200);
     expect(browser.sessionToken).toBeNull();
     expect(await database.db.session.count({ where: { sessionToken: token! } })).toBe(0);
+    expect(await sessionUserFromToken(database.db, token)).toBeNull();
   });
 });
 

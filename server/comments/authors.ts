@@ -12,7 +12,7 @@ export type CommentAuthor = NonNullable<CommentView["author"]>;
 /** The essay's main poll (content/polls.json): the answer a reader may wear as a badge. */
 export const badgePollKey = "left-web3";
 
-interface AuthorRow {
+export interface AuthorRow {
   id: string;
   name: string | null;
   role: string;
@@ -21,12 +21,15 @@ interface AuthorRow {
   labelEn: string | null;
 }
 
-export async function loadAuthors(db: Reader, essayId: string, authorIds: Iterable<string>): Promise<Map<string, CommentAuthor>> {
-  const ids = [...new Set(authorIds)];
-  if (ids.length === 0) return new Map();
+/**
+ * The author columns (AuthorRow) of the users that `who` (a condition on `u`) selects: for
+ * loadAuthors, and for a writer that reads its author in the statement that writes
+ * (comments.create), saving a round trip.
+ */
+export function authorRowsSql(essayId: string, who: Prisma.Sql): Prisma.Sql {
   // The LATERAL join reads a ballot only for authors who show their badge; a single-choice poll
   // has one choice per ballot, and LIMIT 1 keeps a multiple-choice one to its first option.
-  const rows = await db.$queryRaw<AuthorRow[]>`
+  return Prisma.sql`
     SELECT u.id, u.name, u.role::text AS role, badge.key AS "optionKey", badge."labelZh", badge."labelEn"
     FROM "User" u
     LEFT JOIN LATERAL (
@@ -39,16 +42,21 @@ export async function loadAuthors(db: Reader, essayId: string, authorIds: Iterab
       ORDER BY o.position ASC
       LIMIT 1
     ) badge ON true
-    WHERE u.id IN (${Prisma.join(ids)})`;
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        id: row.id,
-        name: row.name,
-        isModerator: row.role === "MODERATOR" || row.role === "ADMIN",
-        pollBadge: row.optionKey === null ? null : { optionKey: row.optionKey, label: { zh: row.labelZh ?? "", en: row.labelEn ?? "" } },
-      },
-    ]),
-  );
+    WHERE ${who}`;
+}
+
+export function authorFromRow(row: AuthorRow): CommentAuthor {
+  return {
+    id: row.id,
+    name: row.name,
+    isModerator: row.role === "MODERATOR" || row.role === "ADMIN",
+    pollBadge: row.optionKey === null ? null : { optionKey: row.optionKey, label: { zh: row.labelZh ?? "", en: row.labelEn ?? "" } },
+  };
+}
+
+export async function loadAuthors(db: Reader, essayId: string, authorIds: Iterable<string>): Promise<Map<string, CommentAuthor>> {
+  const ids = [...new Set(authorIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db.$queryRaw<AuthorRow[]>`${authorRowsSql(essayId, Prisma.sql`u.id IN (${Prisma.join(ids)})`)}`;
+  return new Map(rows.map((row) => [row.id, authorFromRow(row)]));
 }

@@ -91,6 +91,6 @@ describe("commentRankSql", () => {
     const rows = await database.db.$queryRawUnsafe<{ rank: number }[]>(
       `SELECT ${commentRankSql("v.score", "v.at")} AS rank FROM (VALUES ${values}) AS v(score, at)`,
     );
-    rows.forEach((row, i) => expect(row.rank).toBeCloseTo(commentRank(cases[i]!.score, cases[i]!.createdAt), 9));
+    rows.forEach((row, i) => expect(row.rank).toBeCloseTo(commentRank(cases[i]!.score, cases[i]!.createdAt), 12));
   });
 });

@@ -43,13 +43,15 @@ export function commentRank(score: number, createdAt: Date): number {
 
 /**
  * The same rank as SQL, for set-based writers (the benchmark seed of bench/comments writes
- * 100,000 comments in one INSERT … SELECT): `score` and `createdAt` are SQL expressions of an
- * integer and a timestamp (without time zone, UTC, as Prisma stores them). ranking.test.ts checks
- * that it agrees with commentRank.
+ * 100,000 comments in one INSERT … SELECT) and for the vote's single statement, which recomputes
+ * the rank of the row it has just locked: `score` and `createdAt` are SQL expressions of an integer
+ * and a timestamp(3) (without time zone, UTC, as Prisma stores them). Every operation is the one
+ * commentRank does, in the same order, on the same doubles (the time term from the exact number of
+ * milliseconds), so the two agree to the last bit or two; ranking.test.ts checks it.
  */
 export function commentRankSql(score: string, createdAt: string): string {
   const k = `(${score})::float8`;
-  const bound = `CASE WHEN ${k} <= 0 THEN 0 ELSE greatest(0, ${k} * power(1 - 1 / (9 * ${k}) - ${z90} / (3 * sqrt(${k})), 3)) END`;
-  const seconds = `(extract(epoch FROM (${createdAt})::timestamp)::float8 - ${rankEpochMs / 1000})`;
-  return `(ln(${bound} + 1) + ${seconds} / ${rankTimeConstantSeconds})`;
+  const bound = `CASE WHEN ${k} <= 0 THEN 0 ELSE greatest(0, ${k} * power(1 - 1 / (9 * ${k}) - ${z90}::float8 / (3 * sqrt(${k})), 3)) END`;
+  const milliseconds = `(extract(epoch FROM (${createdAt})::timestamp(3)) * 1000 - ${rankEpochMs})::float8`;
+  return `(ln(${bound} + 1) + ${milliseconds} / 1000 / ${rankTimeConstantSeconds})`;
 }

@@ -4,6 +4,7 @@
  */
 import type { Db } from "./client.ts";
 import { Role } from "./generated/enums.ts";
+import { forgetSessionsOfUser } from "@/server/auth/session-cache.ts";
 
 export const roles = Object.values(Role);
 
@@ -40,6 +41,10 @@ export async function setRole(db: Db, emailInput: string, roleInput: string): Pr
   if (!user) {
     throw new RoleChangeError(`No user with the email ${email}. They must sign in once before they can be given a role.`);
   }
-  if (user.role !== role) await db.user.update({ where: { id: user.id }, data: { role } });
+  if (user.role !== role) {
+    await db.user.update({ where: { id: user.id }, data: { role } });
+    // Immediate in this process; another running server sees it within sessionCacheTtlMs.
+    forgetSessionsOfUser(db, user.id);
+  }
   return { email: user.email ?? email, name: user.name, previous: user.role, role };
 }

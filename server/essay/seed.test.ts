@@ -1,28 +1,20 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/server/db/client.ts";
-import { createTestDatabase } from "@/server/test/database.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/server/test/database.ts";
 import { ContentError } from "./content-error.ts";
 import { getEssayView } from "./queries.ts";
 import { defaultContentDir, seedContent } from "./seed.ts";
 import type { EssayBlock } from "./types.ts";
 
 const slug = "first-00s-web3-workers-leaving";
-let db: Db;
-let close: () => Promise<void>;
+const database = useTestDatabase();
+const db = () => database().db;
 let contentDir: string;
 
-beforeAll(async () => {
-  ({ db, close } = await createTestDatabase());
-});
-afterAll(async () => {
-  await close();
-});
-
 beforeEach(async () => {
-  await db.essay.deleteMany();
+  await db().essay.deleteMany();
   // A private copy of the project's content, so tests can edit it.
   contentDir = await mkdtemp(path.join(os.tmpdir(), "tuiquan-content-"));
   await cp(defaultContentDir, contentDir, { recursive: true });
@@ -42,14 +34,14 @@ function paragraphs(blocks: EssayBlock[]): { key: string; text: string }[] {
 }
 
 async function view() {
-  const essay = await getEssayView(db, slug);
+  const essay = await getEssayView(db(), slug);
   if (!essay) throw new Error("essay not seeded");
   return essay;
 }
 
 describe("seedContent", () => {
   it("seeds the essay with its metadata, blocks, reading time and related readings", async () => {
-    const summary = await seedContent(db, { contentDir });
+    const summary = await seedContent(db(), { contentDir });
     expect(summary.essays).toEqual([
       expect.objectContaining({ slug, action: "created", paragraphs: 27, keys: { unchanged: 0, edited: 0, added: 27, removed: 0 } }),
     ]);
@@ -77,28 +69,28 @@ describe("seedContent", () => {
       source: "marsbit",
     });
 
-    const row = await db.essay.findUniqueOrThrow({ where: { slug }, select: { source: true, contentHash: true } });
+    const row = await db().essay.findUniqueOrThrow({ where: { slug }, select: { source: true, contentHash: true } });
     expect(row.source).toBe(await readFile(essayFile(), "utf8"));
     expect(row.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("writes nothing when the content has not changed", async () => {
-    await seedContent(db, { contentDir });
-    const before = await db.essay.findUniqueOrThrow({ where: { slug }, select: { id: true, updatedAt: true, blocks: true } });
+    await seedContent(db(), { contentDir });
+    const before = await db().essay.findUniqueOrThrow({ where: { slug }, select: { id: true, updatedAt: true, blocks: true } });
 
-    const summary = await seedContent(db, { contentDir });
+    const summary = await seedContent(db(), { contentDir });
 
     expect(summary.essays).toEqual([expect.objectContaining({ slug, action: "unchanged", keys: null })]);
-    const after = await db.essay.findUniqueOrThrow({ where: { slug }, select: { id: true, updatedAt: true, blocks: true } });
+    const after = await db().essay.findUniqueOrThrow({ where: { slug }, select: { id: true, updatedAt: true, blocks: true } });
     expect(after).toEqual(before);
-    expect(await db.essay.count()).toBe(1);
+    expect(await db().essay.count()).toBe(1);
   });
 
   it("updates the essay in place after an edit, keeping the keys of paragraphs that stayed or were touched up", async () => {
-    await seedContent(db, { contentDir });
+    await seedContent(db(), { contentDir });
     const before = await view();
     const oldParagraphs = paragraphs(before.blocks);
-    const id = (await db.essay.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+    const id = (await db().essay.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
 
     const inserted = "这是编辑后新加的一段,放在第一段之后。";
     const deleted = "由此,我对 Web 3 的认识从“这是一个能使世界变得更好的行业”变为“这不过是一个来钱相对较快的行业”,我也向“钱”看了。";
@@ -110,15 +102,15 @@ describe("seedContent", () => {
         .replace("蓬头垢面", "蓬头垢脸"),
     );
 
-    const summary = await seedContent(db, { contentDir });
+    const summary = await seedContent(db(), { contentDir });
     expect(summary.essays).toEqual([
       expect.objectContaining({ slug, action: "updated", keys: { unchanged: 25, edited: 1, added: 1, removed: 1 } }),
     ]);
 
     const after = await view();
     expect(after.title).toBe("第一批00后Web3打工人已经开始“退圈”了(修订)");
-    expect(await db.essay.count()).toBe(1);
-    expect((await db.essay.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id).toBe(id);
+    expect(await db().essay.count()).toBe(1);
+    expect((await db().essay.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id).toBe(id);
 
     const newParagraphs = paragraphs(after.blocks);
     const keyOf = (list: { key: string; text: string }[], text: string) => list.find((p) => p.text === text)?.key;
@@ -133,12 +125,12 @@ describe("seedContent", () => {
   });
 
   it("gives a rewritten paragraph a new key", async () => {
-    await seedContent(db, { contentDir });
+    await seedContent(db(), { contentDir });
     const old = paragraphs((await view()).blocks);
     const original = old[1]!.text;
     await editEssay((source) => source.replace(original, "完全重写的一段:这一周我哪里也没去,只是在家里读书。"));
 
-    await seedContent(db, { contentDir });
+    await seedContent(db(), { contentDir });
 
     const now = paragraphs((await view()).blocks);
     expect(now[1]!.key).not.toBe(old[1]!.key);
@@ -146,13 +138,13 @@ describe("seedContent", () => {
   });
 
   it("re-seeds when only the related readings change", async () => {
-    await seedContent(db, { contentDir });
+    await seedContent(db(), { contentDir });
     const file = path.join(contentDir, "related-readings.json");
     const readings = JSON.parse(await readFile(file, "utf8")) as { title: string }[];
     readings[0]!.title = "A corrected title";
     await writeFile(file, JSON.stringify(readings));
 
-    const summary = await seedContent(db, { contentDir });
+    const summary = await seedContent(db(), { contentDir });
 
     expect(summary.essays[0]!.action).toBe("updated");
     expect((await view()).relatedReadings[0]!.title).toBe("A corrected title");
@@ -164,34 +156,34 @@ describe("seedContent", () => {
       "---\nslug: second-essay\ntitle: 第二篇\nauthor: 某人\npublisher: 某刊\npublished: 2026-01-02\nlanguage: zh-CN\n---\n\n## 一\n\n正文。\n",
     );
 
-    const summary = await seedContent(db, { contentDir });
+    const summary = await seedContent(db(), { contentDir });
 
     expect(summary.essays.map((e) => [e.slug, e.action])).toEqual([
       [slug, "created"],
       ["second-essay", "created"],
     ]);
-    expect(await getEssayView(db, "second-essay")).toMatchObject({ title: "第二篇", relatedReadings: [], readingMinutes: 1 });
-    expect((await getEssayView(db))?.slug).toBe(slug);
+    expect(await getEssayView(db(), "second-essay")).toMatchObject({ title: "第二篇", relatedReadings: [], readingMinutes: 1 });
+    expect((await getEssayView(db()))?.slug).toBe(slug);
   });
 
   it("refuses a broken file without writing anything", async () => {
     await writeFile(path.join(contentDir, "broken.md"), "---\nslug: broken\ntitle: 坏\nauthor: a\npublisher: b\npublished: 2026-01-01\nlanguage: zh-CN\n---\n\n- 列表\n");
 
-    const error = await seedContent(db, { contentDir }).catch((e: unknown) => e);
+    const error = await seedContent(db(), { contentDir }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ContentError);
     expect((error as ContentError).message).toMatch(/broken\.md:10: unsupported Markdown \(list\)/);
-    expect(await db.essay.count()).toBe(0);
+    expect(await db().essay.count()).toBe(0);
   });
 
   it("refuses two files with the same slug", async () => {
     await cp(essayFile(), path.join(contentDir, "copy.md"));
-    await expect(seedContent(db, { contentDir })).rejects.toThrow(/slug "first-00s-web3-workers-leaving" is already used/);
-    expect(await db.essay.count()).toBe(0);
+    await expect(seedContent(db(), { contentDir })).rejects.toThrow(/slug "first-00s-web3-workers-leaving" is already used/);
+    expect(await db().essay.count()).toBe(0);
   });
 
   it("refuses a missing related readings file", async () => {
     await rm(path.join(contentDir, "related-readings.json"));
-    await expect(seedContent(db, { contentDir })).rejects.toThrow(/related readings file not found/);
+    await expect(seedContent(db(), { contentDir })).rejects.toThrow(/related readings file not found/);
   });
 });

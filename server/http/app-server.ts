@@ -1,13 +1,16 @@
 /**
  * The HTTP server: Next.js inside a plain node:http server that adds what Next does not do the way
  * we need it — security headers with a hash-based CSP, compression after hashing, a one-second
- * cache of shareable pages, and the 64 KB limit on /api/trpc bodies (request-handler.ts).
+ * cache of shareable pages, a cache of signed-out tRPC reads cleared by live events
+ * (read-cache.ts), and the 64 KB limit on /api/trpc bodies (request-handler.ts).
  * See docs/security-headers.md.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import type { ServerConfig } from "@/server/config/index.ts";
+import { getLiveBus } from "@/server/live/process-bus.ts";
+import { clearReadsOnLiveEvents, ReadCache } from "./read-cache.ts";
 import { createRequestHandler } from "./request-handler.ts";
 
 export interface AppServerOptions {
@@ -33,12 +36,17 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     ...(options.config.github ? ["https://github.com"] : []),
     ...(options.config.google ? ["https://accounts.google.com"] : []),
   ];
+  // The bus is the process's one (process-bus.ts keeps it on globalThis), shared with Next's code
+  // that publishes: its events clear the reads they change before subscribers hear of them.
+  const readCache = options.dev ? null : new ReadCache();
+  const stopClearingReads = readCache ? clearReadsOnLiveEvents(readCache, getLiveBus()) : null;
   const server = createServer(
     createRequestHandler(app.getRequestHandler(), {
       dev: options.dev,
       formActions,
       trustProxy: options.config.trustProxy,
       pageCache: !options.dev,
+      readCache,
     }),
   );
   if (options.dev) server.on("upgrade", app.getUpgradeHandler());
@@ -62,6 +70,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       const cut = setTimeout(() => server.closeAllConnections(), 5000);
       await closed;
       clearTimeout(cut);
+      stopClearingReads?.();
       await app.close();
     },
   };

@@ -57,11 +57,17 @@ export class PageCache {
     if (res.statusCode !== 200 || res.hasHeader("set-cookie")) return;
     const cacheControl = String(res.getHeader("cache-control") ?? "").toLowerCase();
     if (!/\bs-maxage=\d+/.test(cacheControl) || /\b(private|no-store|no-cache)\b/.test(cacheControl)) return;
-    const headers: OutgoingHttpHeaders = {};
-    for (const [name, value] of Object.entries(res.getHeaders())) if (!unreplayedHeaders.has(name)) headers[name] = value;
+    const headers = replayableHeaders(res);
     if (this.pages.size >= this.maxPages) this.pages.delete(this.pages.keys().next().value!);
     this.pages.set(key, { status: res.statusCode, headers, finished, expires: Date.now() + this.ttlMs });
   }
+}
+
+/** The headers of `res` that a replay of it sends again. */
+export function replayableHeaders(res: ServerResponse): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(res.getHeaders())) if (!unreplayedHeaders.has(name)) headers[name] = value;
+  return headers;
 }
 
 /** Answers `req` from a cached page, honouring If-None-Match; `encode` picks the body's encoding. */

@@ -1,14 +1,16 @@
 /**
  * The custom server's request pipeline around Next's handler: security headers, the /api/trpc body
- * limit, the one-second page cache, then Next with its HTML held back for CSP hashing and
- * compression. Separate from app-server.ts so tests can put any handler in Next's place.
+ * limit, the one-second page cache and the read cache of signed-out tRPC reads, then Next with its
+ * HTML held back for CSP hashing and compression. Separate from app-server.ts so tests can put
+ * any handler in Next's place.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bufferResponse } from "./buffered-response.ts";
 import { stampClientAddresses } from "./client-address.ts";
 import { isTrpcRequestWithBody, limitTrpcBody } from "./body-limit.ts";
 import { negotiateEncoding } from "./compression.ts";
-import { PageCache, replayPage } from "./page-cache.ts";
+import { PageCache, replayPage, type CachedPage } from "./page-cache.ts";
+import { bufferingEveryAnswer, type ReadCache, type ReadRequest, readRequestOf } from "./read-cache.ts";
 import { ResponseFinisher } from "./response-finisher.ts";
 import { setSecurityHeaders, type PolicyOptions } from "./security-headers.ts";
 
@@ -18,19 +20,38 @@ export interface PipelineOptions extends PolicyOptions {
   trustProxy: boolean;
   /** Keep shareable pages for a second (production); off in development so edits show at once. */
   pageCache: boolean;
+  /** Signed-out readers' tRPC reads (read-cache.ts), cleared by live events (app-server.ts); none in development. */
+  readCache?: ReadCache | null;
 }
 
 export function createRequestHandler(next: NextHandler, options: PipelineOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const finisher = new ResponseFinisher(options);
   const pageCache = options.pageCache ? new PageCache() : null;
+  const readCache = options.readCache ?? null;
+
+  const replay = (req: IncomingMessage, res: ServerResponse, cached: CachedPage) => {
+    const encoding = negotiateEncoding(req.headers["accept-encoding"]);
+    replayPage(req, res, cached, (response, finished) => finisher.encode(response, finished, encoding));
+  };
+
+  /** A cacheable read: from the cache, else after the render of the same key in flight, else rendered and kept. */
+  const serveRead = (req: IncomingMessage, res: ServerResponse, cache: ReadCache, read: ReadRequest): void => {
+    const cached = cache.lookup(read.key);
+    if (cached) return replay(req, res, cached);
+    const pending = cache.inFlight(read.key);
+    if (pending) return void pending.then(() => !res.destroyed && serveRead(req, res, cache, read));
+    const ticket = cache.begin(read);
+    res.once("close", () => ticket.end());
+    bufferResponse(res, bufferingEveryAnswer(finisher.decisionFor(req, { cache: ticket, key: read.key })));
+    next(req, res).catch((error: unknown) => failed(res, error));
+  };
 
   const serve = (req: IncomingMessage, res: ServerResponse) => {
+    const read = readCache ? readRequestOf(req) : null;
+    if (read) return serveRead(req, res, readCache!, read);
     const key = pageCache?.keyFor(req) ?? null;
     const cached = key ? pageCache!.lookup(key) : null;
-    if (cached) {
-      const encoding = negotiateEncoding(req.headers["accept-encoding"]);
-      return replayPage(req, res, cached, (response, finished) => finisher.encode(response, finished, encoding));
-    }
+    if (cached) return replay(req, res, cached);
     bufferResponse(res, finisher.decisionFor(req, key ? { cache: pageCache!, key } : undefined));
     next(req, res).catch((error: unknown) => failed(res, error));
   };

@@ -37,8 +37,8 @@ export class ResponseFinisher {
     this.baseCsp = contentSecurityPolicy(policy);
   }
 
-  /** How to treat the response to `req`; `pages` keeps shareable pages (see page-cache.ts). */
-  decisionFor(req: IncomingMessage, pages?: { cache: PageCache; key: string }): BufferDecision {
+  /** How to treat the response to `req`; `pages` keeps shareable pages (page-cache.ts) or reads (read-cache.ts). */
+  decisionFor(req: IncomingMessage, pages?: { cache: Pick<PageCache, "store">; key: string }): BufferDecision {
     const encoding = negotiateEncoding(req.headers["accept-encoding"]);
     return {
       shouldBuffer: (res) => {

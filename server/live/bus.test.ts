@@ -8,7 +8,7 @@ import pg from "pg";
 import type { Db } from "@/server/db/client.ts";
 import { createTestDatabase, type TestDatabase } from "@/server/test/database.ts";
 import type { LiveBus } from "./bus.ts";
-import { pollChannel, type LiveChannel } from "./channels.ts";
+import { commentsChannel, pollChannel, type LiveChannel } from "./channels.ts";
 import type { LiveEventRecord } from "./event-store.ts";
 import { liveStream } from "./live-stream.ts";
 import { MemoryLiveBus } from "./memory-bus.ts";
@@ -78,6 +78,30 @@ for (const kind of kinds) {
     });
     afterAll(async () => {
       await bus.close();
+    });
+
+    it("lets observers hear every event of their kind, before the channel's subscribers, with or without subscribers", async () => {
+      const heard: string[] = [];
+      const stopComments = bus.observe("comments", (event) => heard.push(`observer ${event.channel} ${event.id}`));
+      const stopPolls = bus.observe("poll", (event) => heard.push(`poll observer ${event.id}`));
+      const withSubscriber = commentsChannel(`bus-test-observed-${Date.now()}`);
+      const withoutSubscriber = commentsChannel(`bus-test-unsubscribed-${Date.now()}`);
+      const subscriber = collector();
+      bus.subscribe(withSubscriber, (event) => {
+        heard.push(`subscriber ${event.id}`);
+        subscriber.listener(event);
+      });
+      await bus.ready();
+      const unheard = await bus.publish(db, withoutSubscriber, { seq: 1 });
+      const event = await bus.publish(db, withSubscriber, { seq: 2 });
+      await subscriber.until(1);
+      stopComments();
+      stopPolls();
+      // An event may be announced twice (PostgreSQL: once when stored, once by its NOTIFY); never after delivery.
+      const firstDelivery = heard.indexOf(`subscriber ${event.id}`);
+      expect(heard.slice(0, firstDelivery)).toContain(`observer ${withSubscriber} ${event.id}`);
+      expect(heard).toContain(`observer ${withoutSubscriber} ${unheard.id}`);
+      expect(heard.some((line) => line.startsWith("poll observer"))).toBe(false);
     });
 
     it("delivers a channel's events to its subscribers only, in id order", async () => {

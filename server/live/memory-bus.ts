@@ -3,7 +3,7 @@
  * so every subscriber is in this process and an EventEmitter-like fan-out is all it takes.
  */
 import type { Db } from "@/server/db/client.ts";
-import type { LiveBus, LiveListener } from "./bus.ts";
+import type { LiveBus, LiveChannelKind, LiveListener, LiveObserver } from "./bus.ts";
 import type { LiveChannel } from "./channels.ts";
 import { storeLiveEvent, type LiveEventRecord } from "./event-store.ts";
 import { LocalFanout } from "./local-fanout.ts";
@@ -22,6 +22,7 @@ export class MemoryLiveBus implements LiveBus {
       .catch(() => undefined)
       .then(() => storeLiveEvent(db, channel, payload, { notify: false }))
       .then((event) => {
+        this.fanout.announce(event);
         this.fanout.deliver(event);
         return event;
       });
@@ -35,6 +36,10 @@ export class MemoryLiveBus implements LiveBus {
 
   subscribe(channel: LiveChannel, listener: LiveListener): () => void {
     return this.fanout.add(channel, listener);
+  }
+
+  observe(kind: LiveChannelKind, observer: LiveObserver): () => void {
+    return this.fanout.observe(kind, observer);
   }
 
   ready(): Promise<void> {

@@ -13,7 +13,7 @@
  */
 import pg from "pg";
 import type { Db } from "@/server/db/client.ts";
-import type { LiveBus, LiveListener } from "./bus.ts";
+import type { LiveBus, LiveChannelKind, LiveListener, LiveObserver } from "./bus.ts";
 import { isLiveChannel, type LiveChannel } from "./channels.ts";
 import { decodeLivePayload, notifyChannel, storeLiveEvent, type LiveEventRecord } from "./event-store.ts";
 import { LocalFanout } from "./local-fanout.ts";
@@ -59,13 +59,27 @@ export class PostgresLiveBus implements LiveBus {
     this.listening = deferred();
   }
 
-  publish(db: Db, channel: LiveChannel, payload: unknown): Promise<LiveEventRecord> {
-    return storeLiveEvent(db, channel, payload, { notify: true });
+  /**
+   * Observers here hear the event as soon as it is stored, before the writer's answer is sent (its
+   * NOTIFY, which tells every other server, comes back a moment later and is announced again:
+   * observers are idempotent). So a writer's own next read on this server never meets a cache
+   * from before its write.
+   */
+  async publish(db: Db, channel: LiveChannel, payload: unknown): Promise<LiveEventRecord> {
+    const event = await storeLiveEvent(db, channel, payload, { notify: true });
+    this.fanout.announce(event);
+    return event;
   }
 
   subscribe(channel: LiveChannel, listener: LiveListener): () => void {
     this.start();
     return this.fanout.add(channel, listener);
+  }
+
+  /** Observers hear an event as soon as its NOTIFY is read, before its payload is fetched and delivered. */
+  observe(kind: LiveChannelKind, observer: LiveObserver): () => void {
+    this.start();
+    return this.fanout.observe(kind, observer);
   }
 
   /** Resolves once the listener connection is LISTENing (after a drop: once it is again). */
@@ -142,14 +156,18 @@ export class PostgresLiveBus implements LiveBus {
       [channels, from.toString()],
     );
     for (const row of rows) {
-      if (isLiveChannel(row.channel)) this.deliver({ id: row.id, channel: row.channel, payload: decodeLivePayload(row.payload) }, floor);
+      if (!isLiveChannel(row.channel)) continue;
+      this.fanout.announce({ id: row.id, channel: row.channel });
+      this.deliver({ id: row.id, channel: row.channel, payload: decodeLivePayload(row.payload) }, floor);
     }
   }
 
   private async handleNotification(message: pg.Notification, client: pg.Client, generation: number): Promise<void> {
     if (generation !== this.generation || message.channel !== notifyChannel || !message.payload) return;
     const announced = parseAnnouncement(message.payload);
-    if (!announced || !this.fanout.has(announced.channel)) return;
+    if (!announced) return;
+    this.fanout.announce(announced);
+    if (!this.fanout.has(announced.channel)) return;
     let payload = announced.payload;
     if (!announced.hasPayload) {
       try {

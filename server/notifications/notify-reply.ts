@@ -4,7 +4,8 @@
  * all), and a live ping on the recipient's channel once that transaction has committed.
  */
 import type { Db } from "@/server/db/client.ts";
-import type { Prisma } from "@/server/db/generated/client.ts";
+import { Prisma } from "@/server/db/generated/client.ts";
+import { newCommentId } from "@/server/comments/comment-id.ts";
 import { notificationsChannel, publishLiveEventSafely } from "@/server/live/publish.ts";
 
 export interface ReplyNotice {
@@ -17,6 +18,22 @@ export interface ReplyNotice {
 /** Nobody is told about their own reply to themselves. */
 function notifies(notice: ReplyNotice): boolean {
   return notice.replyAuthorId !== notice.parentAuthorId;
+}
+
+/**
+ * The REPLY notification as a part of the reply's own statement (comments.create writes the reply,
+ * the parent's replyCount and this in one statement, server/api/routers/comments/create-comment.ts):
+ * an INSERT … SELECT from that statement's CTEs `parent` ("authorId") and `reply` (id). The WHERE
+ * is notifies() below: nobody is told about their own reply.
+ */
+export function replyNotificationInsert(replyAuthorId: string, now: Date): Prisma.Sql {
+  // Made here, as Prisma makes the cuids of the rows it inserts itself.
+  const id = newCommentId();
+  return Prisma.sql`
+    INSERT INTO "Notification" (id, kind, "recipientId", "actorId", "commentId", "createdAt")
+    SELECT ${id}, 'REPLY'::"NotificationKind", parent."authorId", ${replyAuthorId}, reply.id, ${now}
+    FROM parent CROSS JOIN reply WHERE parent."authorId" <> ${replyAuthorId}
+    RETURNING id`;
 }
 
 /** Call inside the reply's transaction; nothing is written when people reply to themselves. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "./database.ts";
+import { createTestDatabase, useTestDatabase, type TestDatabase } from "./database.ts";
 import { createTestCaller, createTestUser } from "./caller.ts";
 
 const opened: TestDatabase[] = [];
@@ -26,6 +26,26 @@ describe("createTestDatabase", () => {
     await first.db.user.create({ data: { email: "only-in-first@example.test" } });
     expect(await second.db.user.count()).toBe(0);
     expect(await first.db.user.count()).toBe(1);
+  });
+});
+
+describe("useTestDatabase", () => {
+  const setUp: string[] = [];
+  const database = useTestDatabase({
+    setup: async (db) => {
+      await db.user.create({ data: { email: "set-up@example.test" } });
+      setUp.push("once");
+    },
+  });
+
+  it("sets the block's database up before its first test", async () => {
+    expect(await database().db.user.findUnique({ where: { email: "set-up@example.test" } })).not.toBeNull();
+    await database().db.user.create({ data: { email: "first-test@example.test" } });
+  });
+
+  it("shares it with the block's later tests, set up only once", async () => {
+    expect(await database().db.user.count()).toBe(2);
+    expect(setUp).toEqual(["once"]);
   });
 });
 

@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/server/db/generated/client.ts";
@@ -30,6 +31,35 @@ export interface TestDatabase {
 /** A fresh database with every migration applied. */
 export function createTestDatabase(): Promise<TestDatabase> {
   return createDatabase({ migrated: true });
+}
+
+export interface UseTestDatabaseOptions {
+  /** Data every test of the block reads (an essay, polls…), written once before the first. */
+  setup?: (db: Db) => Promise<unknown>;
+  /** For a long setup (the bench seeds); Vitest's hook timeout otherwise. */
+  timeoutMs?: number;
+}
+
+/**
+ * One migrated database shared by the tests of a file (or of the describe block it is called in):
+ * created before the first of them, set up, and closed after the last. Returns a getter because
+ * the database only exists once beforeAll has run: `const database = useTestDatabase();`, then
+ * `database().db` inside tests and hooks.
+ */
+export function useTestDatabase(options: UseTestDatabaseOptions = {}): () => TestDatabase {
+  let database: TestDatabase | null = null;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await options.setup?.(database.db);
+  }, options.timeoutMs);
+  afterAll(async () => {
+    await database?.close();
+    database = null;
+  });
+  return () => {
+    if (!database) throw new Error("useTestDatabase: the database exists only while the tests run (after beforeAll)");
+    return database;
+  };
 }
 
 /** A fresh database with no tables at all (for testing migrations themselves). */

@@ -4,6 +4,8 @@
  * clears it, the paragraph quoted with a way back to it, a composer "about this paragraph"
  * (comments.create with paragraphKey), and the threads about it (comments.list with paragraphKey),
  * 20 at a time. Takes the place of the whole section while the filter is on (comments-island.tsx).
+ * Live like the whole section: others' new comments about this paragraph (and only those) wait
+ * behind the same "N new comments" button; replies and edits reach its threads in place.
  */
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -11,8 +13,10 @@ import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc.ts";
 import { CommentList } from "../comment-list.tsx";
 import { useComments } from "../comments-context.tsx";
+import { isAbout, pendingFor } from "../comments-state.ts";
 import { NewCommentComposer } from "../new-comment-composer.tsx";
-import { useBumpParagraphCount } from "./paragraph-margin-sync.tsx";
+import { NewCommentsButton } from "../new-comments-button.tsx";
+import { useCountOwnParagraphComment } from "./paragraph-margin-sync.tsx";
 import { paragraphTextOnPage } from "./paragraph-quote.ts";
 
 const pageSize = 20;
@@ -21,8 +25,9 @@ export function ParagraphDiscussion({ paragraphKey, onShowAll }: { paragraphKey:
   const t = useTranslations("comments");
   const trpc = useTRPC();
   const { slug, state } = useComments();
-  const bumpCount = useBumpParagraphCount(slug);
+  const countOwn = useCountOwnParagraphComment();
   const top = useRef<HTMLDivElement>(null);
+  const listTop = useRef<HTMLDivElement>(null);
   const [quote] = useState(() => paragraphTextOnPage(paragraphKey));
 
   const list = useInfiniteQuery(
@@ -33,18 +38,23 @@ export function ParagraphDiscussion({ paragraphKey, onShowAll }: { paragraphKey:
     top.current?.scrollIntoView({ block: "start" });
   }, [paragraphKey]);
 
-  // The reader's own new comments about this paragraph, above the list (newest first).
-  const added = state.topAdded.filter((comment) => comment.paragraph?.key === paragraphKey);
+  // New comments about this paragraph shown above the list (newest first): the reader's own, and revealed ones.
+  const added = state.topAdded.filter((comment) => isAbout(comment, paragraphKey));
   const addedIds = new Set(added.map((comment) => comment.id));
-  const items = (list.data?.pages.flatMap((page) => page.items) ?? []).filter((item) => !addedIds.has(item.id));
+  const fetched = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const fetchedIds = new Set(fetched.map((item) => item.id));
+  const items = fetched.filter((item) => !addedIds.has(item.id));
+  const pending = pendingFor(state, paragraphKey, fetchedIds).length;
   const fetchedTotal = list.data?.pages[0]?.totalCount;
+  // Counted once: a comment the fresh page already holds is in its total.
+  const newSinceFetch = added.filter((comment) => !fetchedIds.has(comment.id)).length + pending;
   const shownQuote = quote ?? items[0]?.paragraph?.quote ?? null;
 
   return (
     <div ref={top} className="scroll-mt-20" data-testid="paragraph-discussion" data-paragraph-key={paragraphKey}>
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-3">
         <h2 id="comments-title" className="text-xl font-bold tracking-tight text-fg" data-testid="comments-heading">
-          {t("paragraph.heading", { count: fetchedTotal === undefined ? 0 : fetchedTotal + added.length })}
+          {t("paragraph.heading", { count: fetchedTotal === undefined ? 0 : fetchedTotal + newSinceFetch })}
         </h2>
         <p className="inline-flex items-center gap-1 rounded-full border border-accent/40 bg-accent-soft py-1 pr-1 pl-3 text-sm text-fg" data-testid="paragraph-filter-chip">
           <span>{t("paragraph.filterChip")}</span>
@@ -82,11 +92,12 @@ export function ParagraphDiscussion({ paragraphKey, onShowAll }: { paragraphKey:
           label={t("paragraph.composerLabel")}
           placeholder={t("paragraph.placeholder")}
           autoFocus
-          onPosted={() => bumpCount(paragraphKey)}
+          onPosted={countOwn}
         />
       </div>
 
-      <div className="mt-8">
+      <div ref={listTop} className="relative mt-8 scroll-mt-24">
+        <NewCommentsButton count={pending} paragraphKey={paragraphKey} listTop={listTop} />
         <CommentList list={list} comments={[...added, ...items]} empty={t("paragraph.empty")} />
       </div>
     </div>

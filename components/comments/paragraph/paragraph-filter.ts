@@ -34,7 +34,7 @@ export function showParagraphDiscussion(key: string | null): void {
   window.dispatchEvent(new Event(paragraphFilterEvent));
 }
 
-/** The margin button's count of a paragraph (kept in sync after posting, see ParagraphMarginSync). */
+/** The margin buttons (all, or one paragraph's), whose counts useParagraphMarginSync keeps true. */
 export function marginButtons(key?: string): NodeListOf<HTMLAnchorElement> {
   return document.querySelectorAll<HTMLAnchorElement>(key ? `a[data-paragraph-comments="${key}"]` : "a[data-paragraph-comments]");
 }

@@ -7,8 +7,9 @@ import type { Prisma } from "@/server/db/generated/client.ts";
 import { pollViewSelect, toPollOptionView, toPollView } from "@/server/polls/queries.ts";
 
 /**
- * Moderators' transactions wait for a connection as long as ballots do (cast-ballot.ts): when
- * readers vote in bulk the pool is busy, and an edit should queue, not fail after Prisma's 2 s.
+ * Moderators' transactions wait up to 10 s for a pooled connection: when readers vote in bulk the
+ * pool is busy (each ballot is one statement, server/polls/ballot-sql.ts), and an edit should
+ * queue, not fail after Prisma's 2 s.
  */
 export const moderationTransactionOptions = { maxWait: 10_000, timeout: 10_000 } as const;
 

@@ -2,19 +2,18 @@
  * The tRPC endpoint's answers to bad requests, through the route's own exports: each is a JSON 4xx
  * in the reader's language, never a 500.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase } from "@/server/test/database.ts";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { useTestDatabase } from "@/server/test/database.ts";
 import { setDatabaseForProcess } from "@/server/db/index.ts";
 import { maxTrpcBodyBytes } from "@/server/http/trpc-error-response.ts";
+import { createTestUser } from "@/server/test/caller.ts";
+import { errorMessage } from "@/server/i18n/error-messages.ts";
 import * as route from "./route.ts";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-const useTestDatabase = () => setDatabaseForProcess(database);
-beforeAll(async () => {
-  database = await createTestDatabase();
-  useTestDatabase();
-});
-afterAll(() => database.close());
+const database = useTestDatabase();
+/** The route reads the process's database: this file's. */
+const serveTestDatabase = () => setDatabaseForProcess(database());
+beforeAll(serveTestDatabase);
 
 const base = "http://localhost:3000/api/trpc";
 
@@ -108,6 +107,27 @@ describe("/api/trpc", () => {
     expect(pulled).toBeLessThanOrEqual(maxTrpcBodyBytes + 3 * chunk.byteLength);
   });
 
+  it("answers malformed JSON in a POST body with 400 in the reader's language", async () => {
+    const { status, error } = await call("POST", request("POST", "me.update", { body: '{"json":', locale: "en" }));
+    expect(status).toBe(400);
+    expect(error?.data.code).toBe("PARSE_ERROR");
+    expect(error?.message).toBe(errorMessage("en", "malformedRequest"));
+  });
+
+  it("hands a signed-in reader's mutation its body, read once by the route", async () => {
+    const user = await createTestUser(database().db, { name: "旧名字" });
+    const token = `route-test-${Date.now()}`;
+    await database().db.session.create({ data: { sessionToken: token, userId: user.id, expires: new Date(Date.now() + 3600_000) } });
+    const req = request("POST", "me.update", {
+      body: JSON.stringify({ json: { name: "新名字" } }),
+      headers: { cookie: `next-auth.session-token=${token}` },
+    });
+    const response = await route.POST(req);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { result: { data: { json: { name: string } } } }).result.data.json.name).toBe("新名字");
+    expect(await database().db.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true } })).toEqual({ name: "新名字" });
+  });
+
   it("answers a mutation from a signed-out reader with 401, not a change", async () => {
     const { status, error } = await call("POST", request("POST", "me.update", { body: JSON.stringify({ json: { name: "新名字" } }), locale: "en" }));
     expect(status).toBe(401);
@@ -132,7 +152,7 @@ describe("/api/trpc", () => {
   it("logs an internal error with its cause but sends only a translated message", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     setDatabaseForProcess({
-      ...database,
+      ...database(),
       db: new Proxy({}, { get: () => { throw new Error("connection refused: secret-host:5432"); } }) as never,
       pglite: null,
       close: async () => {},
@@ -147,7 +167,7 @@ describe("/api/trpc", () => {
       expect(errors).toHaveBeenCalledWith(expect.stringContaining("[trpc] query me.get"), expect.objectContaining({ message: expect.stringContaining("secret-host") }));
     } finally {
       errors.mockRestore();
-      useTestDatabase();
+      serveTestDatabase();
     }
   });
 });

@@ -10,13 +10,11 @@ import { maxTrpcBodyBytes, trpcErrorResponse } from "@/server/http/trpc-error-re
 export const dynamic = "force-dynamic";
 
 async function handle(req: Request): Promise<Response> {
-  const limited = await withBodyLimit(req);
-  if (limited instanceof Response) return limited;
-  const malformed = await refuseMalformedJson(limited);
-  if (malformed) return malformed;
+  const refused = req.method === "POST" ? await readJsonBodyOnce(req) : refuseMalformedQueryInput(req);
+  if (refused) return refused;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
-    req: limited,
+    req,
     router: appRouter,
     createContext: ({ req: request, resHeaders }) => createContextFromHeaders(request.headers, resHeaders),
     onError({ error, path, type }) {
@@ -28,18 +26,42 @@ async function handle(req: Request): Promise<Response> {
 }
 
 /**
+ * A POST's body is read and parsed here, once: over the limit or malformed, the request is answered
+ * here; otherwise tRPC gets the parsed value. Its JSON content-type handler reads a POST body with
+ * `req.json()` and nothing else (node_modules/@trpc/server/dist/resolveResponse-*.mjs,
+ * jsonContentTypeHandler), so `json` is answered from what was parsed here, instead of copying the
+ * request and parsing the same text a second time on every comment and vote.
+ */
+async function readJsonBodyOnce(req: Request): Promise<Response | null> {
+  if (!req.body) return null;
+  const bytes = await bodyWithinLimit(req, req.body);
+  if (bytes instanceof Response) return bytes;
+  const text = new TextDecoder().decode(bytes);
+  let parsed: unknown;
+  if (text !== "") {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return malformed(req);
+    }
+  }
+  // An empty body keeps tRPC's own answer to it (JSON.parse("") throws, as req.json() would).
+  Object.defineProperty(req, "json", { value: async () => (text === "" ? JSON.parse(text) : parsed) });
+  return null;
+}
+
+/**
  * Refuses bodies over the limit without reading past it. The custom server (server/http/) checks
  * first; this is the same rule for when the app runs behind another server (`next start`).
  */
-async function withBodyLimit(req: Request): Promise<Request | Response> {
-  if (req.method !== "POST" || !req.body) return req;
+async function bodyWithinLimit(req: Request, body: ReadableStream<Uint8Array>): Promise<Uint8Array | Response> {
   const tooLarge = () => trpcErrorResponse(413, "PAYLOAD_TOO_LARGE", "payloadTooLarge", req.headers.get("cookie"));
   const declared = Number(req.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxTrpcBodyBytes) return tooLarge();
 
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = req.body.getReader();
+  const reader = body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -50,22 +72,26 @@ async function withBodyLimit(req: Request): Promise<Request | Response> {
     }
     chunks.push(value);
   }
-  return new Request(req.url, { method: req.method, headers: req.headers, body: Buffer.concat(chunks), signal: req.signal });
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }
 
 /**
  * tRPC rejects malformed JSON too, but before it knows the reader (its error formatter then has no
  * context and so no locale): answering here keeps the message in the reader's language.
  */
-async function refuseMalformedJson(req: Request): Promise<Response | null> {
-  const text = req.method === "POST" ? await req.clone().text() : new URL(req.url).searchParams.get("input");
-  if (text === null || (req.method === "POST" && text === "")) return null;
+function refuseMalformedQueryInput(req: Request): Response | null {
+  const input = new URL(req.url).searchParams.get("input");
+  if (input === null) return null;
   try {
-    JSON.parse(text);
+    JSON.parse(input);
     return null;
   } catch {
-    return trpcErrorResponse(400, "PARSE_ERROR", "malformedRequest", req.headers.get("cookie"));
+    return malformed(req);
   }
+}
+
+function malformed(req: Request): Response {
+  return trpcErrorResponse(400, "PARSE_ERROR", "malformedRequest", req.headers.get("cookie"));
 }
 
 /** Methods tRPC has no use for: a JSON 405 rather than Next's empty one. */

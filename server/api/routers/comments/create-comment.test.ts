@@ -6,13 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/session-user.ts";
 import type { Db } from "@/server/db/client.ts";
 import { seedContent } from "@/server/essay/seed.ts";
+import { seedPolls } from "@/server/polls/seed.ts";
 import { createCommentEssay, seedComment, testParagraphs } from "@/server/comments/testing/comment-fixture.ts";
-import { commentRateLimits } from "@/server/comments/rate-limits.ts";
+import { commentRateLimits, unlimitedCommentRate } from "@/server/comments/rate-limits.ts";
 import type { AppLocale } from "@/server/i18n/locales.ts";
 import { createTestCaller, createTestUser } from "@/server/test/caller.ts";
 import { createTestDatabase } from "@/server/test/database.ts";
 import { lastCommentEvents } from "@/server/comments/testing/comment-test-context.ts";
 import { refusal as readerRefusal } from "@/server/test/refusal.ts";
+import { createComment } from "./create-comment.ts";
 
 let db: Db;
 let close: () => Promise<void>;
@@ -21,6 +23,7 @@ let essay: { id: string; slug: string };
 beforeAll(async () => {
   ({ db, close } = await createTestDatabase());
   await seedContent(db);
+  await seedPolls(db);
   essay = await createCommentEssay(db);
 });
 afterAll(async () => {
@@ -73,6 +76,21 @@ describe("comments.create", () => {
     expect(await lastCommentEvents(db, essay.id)).toMatchObject([{ type: "created", comment: { id: view.id, viewer: null } }]);
   });
 
+  it("tells the live channel which paragraph a new comment's thread is about, replies included (for the margin count)", async () => {
+    const [a, b, c, d] = await Promise.all([createTestUser(db), createTestUser(db), createTestUser(db), createTestUser(db)]);
+    const top = await callerFor(a).comments.create({ slug: essay.slug, paragraphKey: "p1", body: "关于第一段" });
+    expect(await lastCommentEvents(db, essay.id)).toMatchObject([{ type: "created", comment: { id: top.id }, paragraphKey: "p1" }]);
+    const reply = await callerFor(b).comments.create({ slug: essay.slug, parentId: top.id, body: "同意" });
+    const deeper = await callerFor(c).comments.create({ slug: essay.slug, parentId: reply.id, body: "谢谢" });
+    expect(await lastCommentEvents(db, essay.id, 2)).toMatchObject([
+      { type: "created", comment: { id: reply.id, paragraph: null }, paragraphKey: "p1" },
+      { type: "created", comment: { id: deeper.id }, paragraphKey: "p1" },
+    ]);
+    const essayWide = await callerFor(d).comments.create({ slug: essay.slug, body: "整体" });
+    expect(await lastCommentEvents(db, essay.id)).toEqual([expect.not.objectContaining({ paragraphKey: expect.anything() })]);
+    expect(essayWide.paragraph).toBeNull();
+  });
+
   it("quotes the paragraph a comment is about, from the body or a note, cut to 280 characters", async () => {
     const [a, b] = await Promise.all([createTestUser(db), createTestUser(db)]);
     const onFirst = await callerFor(a).comments.create({ slug: essay.slug, paragraphKey: "p1", body: "关于第一段" });
@@ -93,6 +111,50 @@ describe("comments.create", () => {
     expect(deeper).toMatchObject({ parentId: reply.id, rootId: top.id, depth: 2 });
     expect((await callerFor(null).comments.get({ commentId: top.id })).replyCount).toBe(1);
     expect((await callerFor(null).comments.get({ commentId: reply.id })).replyCount).toBe(1);
+  });
+
+  it("notifies the parent's author of a reply, in the same write, and nobody of a reply to themselves", async () => {
+    const [alice, bob] = await Promise.all([createTestUser(db), createTestUser(db)]);
+    const write = (user: SessionUser, input: { parentId?: string; body: string }) => createComment(db, user, { slug: essay.slug, ...input }, { rateGate: unlimitedCommentRate });
+    const top = await write(alice, { body: "问题" });
+    const answer = await write(bob, { parentId: top.id, body: "回答" });
+    const own = await write(alice, { parentId: top.id, body: "补充" });
+    const notices = await db.notification.findMany({ where: { commentId: { in: [answer.id, own.id] } }, select: { kind: true, recipientId: true, actorId: true, commentId: true, readAt: true } });
+    expect(notices).toEqual([{ kind: "REPLY", recipientId: alice.id, actorId: bob.id, commentId: answer.id, readAt: null }]);
+    expect(await callerFor(alice).notifications.unreadCount()).toEqual({ count: 1 });
+  });
+
+  it("returns the author as readers see them, moderator and poll badges included, on comments and replies", async () => {
+    const moderator = await createTestUser(db, { role: "MODERATOR" });
+    await db.user.update({ where: { id: moderator.id }, data: { showPollBadge: true } });
+    const poll = await db.poll.findFirstOrThrow({
+      where: { key: "left-web3" },
+      select: { id: true, essay: { select: { slug: true } }, options: { orderBy: { position: "asc" }, select: { id: true, key: true } } },
+    });
+    await callerFor(moderator).polls.vote({ pollId: poll.id, optionIds: [poll.options[1]!.id] });
+    const write = (input: { parentId?: string; body: string }) => createComment(db, moderator, { slug: poll.essay.slug, ...input }, { rateGate: unlimitedCommentRate });
+    const top = await write({ body: "有徽章" });
+    const reply = await write({ parentId: top.id, body: "回复也有" });
+    for (const view of [top, reply]) {
+      expect(view.author).toMatchObject({ id: moderator.id, isModerator: true, pollBadge: { optionKey: poll.options[1]!.key } });
+    }
+  });
+
+  it("refuses a reply whose parent is deleted after it was checked, writing nothing", async () => {
+    const [a, b] = await Promise.all([createTestUser(db), createTestUser(db)]);
+    const parent = await callerFor(a).comments.create({ slug: essay.slug, body: "马上删除" });
+    const before = await snapshot();
+    // The limiter runs between the first look at the parent and the write: delete it there.
+    const deleteParentMeanwhile = async () => {
+      await db.comment.update({ where: { id: parent.id }, data: { status: "DELETED", deletedAt: new Date() } });
+    };
+    await expect(createComment(db, b, { parentId: parent.id, body: "来晚了" }, { rateGate: deleteParentMeanwhile })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    const after = await snapshot();
+    expect(after.liveEvents).toBe(before.liveEvents);
+    expect(after.comments.map(({ id, replyCount }) => ({ id, replyCount }))).toEqual(before.comments.map(({ id, replyCount }) => ({ id, replyCount })));
+    expect(await db.notification.count({ where: { recipientId: a.id, actorId: b.id } })).toBe(0);
   });
 
   it("refuses a signed-out visitor", async () => {

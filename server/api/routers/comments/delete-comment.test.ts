@@ -70,6 +70,24 @@ describe("comments.delete", () => {
     ]);
   });
 
+  it("tells the live channel which paragraph's margin count a comment left (not for a tombstone, which still counts)", async () => {
+    const [author, replier, moderator] = await Promise.all([createTestUser(db), createTestUser(db), createTestUser(db, { role: "MODERATOR" })]);
+    const top = await seedComment(db, { essayId: essay.id, authorId: author.id, paragraphKey: "p1", replyCount: 1 });
+    const middle = await seedComment(db, { essayId: essay.id, authorId: replier.id, parent: top, status: "DELETED", replyCount: 1 });
+    const leaf = await seedComment(db, { essayId: essay.id, authorId: replier.id, parent: middle });
+    const kept = await seedComment(db, { essayId: essay.id, authorId: author.id, paragraphKey: "p2", replyCount: 1 });
+    await seedComment(db, { essayId: essay.id, authorId: replier.id, parent: kept });
+
+    await callerFor(moderator).comments.delete({ commentId: leaf.id });
+    expect(await lastCommentEvents(db, essay.id, 2)).toEqual([
+      { type: "deleted", commentId: leaf.id, outcome: "gone", paragraphKey: "p1" },
+      { type: "deleted", commentId: middle.id, outcome: "gone", paragraphKey: "p1" },
+    ]);
+    await callerFor(author).comments.delete({ commentId: kept.id });
+    expect(await lastCommentEvents(db, essay.id)).toEqual([{ type: "deleted", commentId: kept.id, outcome: "tombstone" }]);
+    expect(await callerFor(null).comments.paragraphCounts({ slug: essay.slug })).toMatchObject({ p1: 1, p2: 2 });
+  });
+
   it("a moderator removes (REMOVED), an author deletes (DELETED), even when the author is a moderator", async () => {
     const [author, moderator] = await Promise.all([createTestUser(db), createTestUser(db, { role: "MODERATOR" })]);
     const theirs = await seedComment(db, { essayId: essay.id, authorId: author.id });

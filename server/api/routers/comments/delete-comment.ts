@@ -41,12 +41,31 @@ export async function deleteComment(db: Db, user: SessionUser, commentId: string
   markCommentCountsStale(db, result.essayId);
 
   const channel = commentsChannel(result.essayId);
+  // Comments that are gone leave their paragraph's margin count (a tombstone still counts).
+  const paragraph = result.outcome === "gone" ? await threadParagraph(db, commentId) : {};
   const events: CommentEvent[] = [
-    { type: "deleted", commentId, outcome: result.outcome },
-    ...result.goneAncestors.map((id): CommentEvent => ({ type: "deleted", commentId: id, outcome: "gone" })),
+    { type: "deleted", commentId, outcome: result.outcome, ...paragraph },
+    ...result.goneAncestors.map((id): CommentEvent => ({ type: "deleted", commentId: id, outcome: "gone", ...paragraph })),
   ];
   for (const event of events) await publishLiveEventSafely(db, channel, event);
   return { commentId, outcome: result.outcome };
+}
+
+/**
+ * The paragraph the comment's thread is about, as the event's optional field (its ancestors share
+ * the thread). Read after the commit: a comment's root and the root's paragraph never change. The
+ * deletion is done by then, so a failure here only leaves the field out (the margin then keeps
+ * its count until the next page load).
+ */
+async function threadParagraph(db: Db, commentId: string): Promise<{ paragraphKey?: string }> {
+  try {
+    const [row] = await db.$queryRaw<{ paragraphKey: string | null }[]>`
+      SELECT r."paragraphKey" FROM "Comment" c JOIN "Comment" r ON r.id = COALESCE(c."rootId", c.id) WHERE c.id = ${commentId}`;
+    return row?.paragraphKey ? { paragraphKey: row.paragraphKey } : {};
+  } catch (error) {
+    console.error("[comments] the paragraph of a deleted comment could not be read for its live event", error);
+    return {};
+  }
 }
 
 /**

@@ -119,12 +119,3 @@ describe("comments.history and comments.source", () => {
     expect((await refusal(() => callerFor(null).comments.source({ commentId: comment.id }))).code).toBe("UNAUTHORIZED");
   });
 });
-
-describe("comments.preview", () => {
-  it("renders with the same normalization and limits as posting", async () => {
-    const user = await createTestUser(db);
-    expect(await callerFor(user).comments.preview({ body: "**粗**\u200B" })).toEqual({ html: "<p><strong>粗</strong></p>" });
-    expect((await refusal(() => callerFor(user).comments.preview({ body: "  " }))).message).toBe("评论不能为空。");
-    expect((await refusal(() => callerFor(null).comments.preview({ body: "x" }))).code).toBe("UNAUTHORIZED");
-  });
-});

@@ -1,8 +1,8 @@
 /** The comments procedures (docs/comments.md): wiring only, one handler file per procedure. */
 import { createTRPCRouter, publicProcedure, signedInProcedure, type Context } from "@/server/api/trpc.ts";
-import { prepareCommentBody } from "@/server/comments/body.ts";
 import { paragraphCommentCounts } from "@/server/comments/counts.ts";
 import { essayForComments } from "@/server/comments/essay.ts";
+import { previewComment } from "@/server/comments/markdown/preview.ts";
 import type { CommentReader } from "@/server/comments/views.ts";
 import { commentHistory } from "./comment-history.ts";
 import { commentReplies } from "./comment-replies.ts";
@@ -99,9 +99,12 @@ export const commentsRouter = createTRPCRouter({
     .output(commentVoteOutput)
     .mutation(({ ctx, input }) => voteOnComment(ctx.db, ctx.user, input)),
 
-  /** The HTML a body will render to, with the same normalization and limits as create and edit. */
-  preview: signedInProcedure
+  /**
+   * The HTML a body will render to, with the same normalization and limits as create and edit.
+   * Public, so a signed-out reader can preview a draft; limited per client (markdown/preview.ts).
+   */
+  preview: publicProcedure
     .input(commentPreviewInput)
     .output(commentPreviewOutput)
-    .mutation(({ input }) => ({ html: prepareCommentBody(input.body).bodyHtml })),
+    .mutation(({ ctx, input }) => previewComment(ctx.db, { userId: ctx.user?.id ?? null, ip: ctx.request.ip }, input.body)),
 });

@@ -158,10 +158,14 @@ export const paragraphCountsInput = z.object({ slug: slugSchema.optional() }).st
 
 /** What the live subscription sends for an essay's comments (server/live). */
 export const commentEventSchema = z.discriminatedUnion("type", [
-  /** A new comment; viewer is null (the client knows who it is). */
-  z.object({ type: z.literal("created"), comment: commentViewSchema }),
+  /**
+   * A new comment; viewer is null (the client knows who it is). paragraphKey: the paragraph its
+   * thread is about, so the essay's margin can count a reply too (a reply's view has no paragraph).
+   */
+  z.object({ type: z.literal("created"), comment: commentViewSchema, paragraphKey: paragraphKeySchema.optional() }),
   z.object({ type: z.literal("edited"), comment: commentViewSchema }),
-  z.object({ type: z.literal("deleted"), commentId: z.string(), outcome: z.enum(["tombstone", "gone"]) }),
+  /** paragraphKey: set when a comment that leaves the count ("gone") was in a thread about a paragraph. */
+  z.object({ type: z.literal("deleted"), commentId: z.string(), outcome: z.enum(["tombstone", "gone"]), paragraphKey: paragraphKeySchema.optional() }),
   z.object({ type: z.literal("score"), commentId: z.string(), score: z.number().int() }),
 ]);
 export type CommentEvent = z.infer<typeof commentEventSchema>;

@@ -11,6 +11,7 @@ import { seedComment } from "@/server/comments/testing/comment-fixture.ts";
 import type { AppLocale } from "@/server/i18n/locales.ts";
 import { createTestUser } from "@/server/test/caller.ts";
 import { callerOn, lastCommentEvents, refusal, useCommentTestDatabase } from "@/server/comments/testing/comment-test-context.ts";
+import { flushScoreEvents, scoreEventIntervalMs } from "@/server/live/score-events.ts";
 import { voteOnComment } from "./vote-on-comment.ts";
 
 const context = useCommentTestDatabase();
@@ -48,7 +49,25 @@ describe("comments.vote", () => {
     expect(await vote(false)).toEqual({ commentId: comment.id, score: 0, upvoted: false });
     expect(await scoreAndVotes(comment.id)).toEqual({ score: 0, votes: 0 });
     expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).rank).toBeCloseTo(commentRank(0, comment.createdAt), 12);
+    await flushScoreEvents();
     expect(await lastCommentEvents(db, essay.id)).toEqual([{ type: "score", commentId: comment.id, score: 0 }]);
+  });
+
+  it("tells live readers the score once per burst, and the last event carries the final score", async () => {
+    const comment = await seedComment(db, { essayId: essay.id, authorId: author.id });
+    const readers = await Promise.all(Array.from({ length: 20 }, () => createTestUser(db)));
+    const startedAt = Date.now();
+    await Promise.all(readers.map((reader) => voteOnComment(db, reader, { commentId: comment.id, upvoted: true }, { rateGate: unlimitedCommentRate })));
+    await voteOnComment(db, readers[0]!, { commentId: comment.id, upvoted: false }, { rateGate: unlimitedCommentRate });
+    const intervals = Math.ceil((Date.now() - startedAt) / scoreEventIntervalMs);
+    await flushScoreEvents();
+
+    const events = (await lastCommentEvents(db, essay.id, 1000)).filter((event) => (event as { commentId?: string }).commentId === comment.id);
+    // 21 votes: the first event at once, then at most one per interval the votes took.
+    expect(events.length).toBeGreaterThanOrEqual(1);
+    expect(events.length).toBeLessThanOrEqual(1 + intervals);
+    expect(events.length).toBeLessThan(21);
+    expect(events.at(-1)).toEqual({ type: "score", commentId: comment.id, score: 19 });
   });
 
   it("200 concurrent identical upvotes by one reader leave one vote, and score = votes at every moment", async () => {
@@ -84,6 +103,7 @@ describe("comments.vote", () => {
     const reader = await createTestUser(db);
     const own = await seedComment(db, { essayId: essay.id, authorId: reader.id });
     const tomb = await seedComment(db, { essayId: essay.id, authorId: author.id, status: "DELETED", replyCount: 1 });
+    await flushScoreEvents(); // earlier tests' score events, so that the count below is this test's
     const before = await Promise.all([scoreAndVotes(own.id), scoreAndVotes(tomb.id), db.liveEvent.count()]);
 
     expect(await refusal(() => callerFor(reader).comments.vote({ commentId: own.id, upvoted: true }))).toEqual({

@@ -1,21 +1,26 @@
 /**
  * comments.vote: sets the reader's upvote to the state they asked for, idempotently.
  *
- * The comment row is locked first, so one comment's votes queue and each reads the score the
- * previous one committed; the vote row is inserted with ON CONFLICT DO NOTHING (or deleted), and
- * the score moves only when a row really was inserted or deleted. Score and votes change in one
- * transaction, so score = count(votes) in every committed state: 200 concurrent identical votes
- * by one reader leave one vote and a score of one. Voting for one's own comment and for a
- * tombstone are refused: neither says anything about what others think of a text.
+ * One statement does the whole write (castVote below): it locks the comment row, inserts the vote
+ * with ON CONFLICT DO NOTHING (or deletes it), and moves the score and rank only when a vote row
+ * really was inserted or deleted. Score and votes change in one statement, so score = count(votes)
+ * in every committed state: 200 concurrent identical votes by one reader leave one vote and a
+ * score of one. The comment's row lock — the hot spot when many readers vote on one comment — is
+ * held for that one statement only, never across a round trip to this process (whose event loop
+ * may be busy with other requests). Voting for one's own comment and for a tombstone are refused:
+ * neither says anything about what others think of a text.
+ *
+ * The new score reaches live readers through the score announcer (server/live/score-events.ts):
+ * at most one event per comment per quarter second, carrying the score as it is when published.
  */
 import { appError } from "@/server/api/errors.ts";
 import type { SessionUser } from "@/server/auth/session-user.ts";
 import type { Db } from "@/server/db/client.ts";
-import { commentRank } from "@/server/comments/ranking.ts";
-import { commentsChannel, publishLiveEventSafely } from "@/server/live/publish.ts";
-import { commentTransactionOptions, resolveOptions, type CommentHandlerOptions } from "./handler-options.ts";
-import { lockComment, readCommentForWrite, type LockedComment } from "./lock-comment.ts";
-import type { CommentEvent } from "./schemas.ts";
+import { commentRankSql } from "@/server/comments/ranking.ts";
+import { announceCommentScore } from "@/server/live/score-events.ts";
+import { Prisma } from "@/server/db/generated/client.ts";
+import { resolveOptions, type CommentHandlerOptions } from "./handler-options.ts";
+import type { LockedComment } from "./lock-comment.ts";
 
 export interface VoteResult {
   commentId: string;
@@ -31,33 +36,75 @@ export async function voteOnComment(
 ): Promise<VoteResult> {
   const { now, rateGate } = resolveOptions(db, options);
   // Checked before the limit, so a refused vote does not count; checked again under the lock.
-  checkVotable(await readCommentForWrite(db, input.commentId, { lock: false }), user);
+  const [seen] = await db.$queryRaw<VotableState[]>`
+    SELECT status::text AS status, "authorId", "replyCount" FROM "Comment" WHERE id = ${input.commentId}`;
+  if (!seen) throw appError("NOT_FOUND", "comments.notFound");
+  checkVotable(seen, user);
   await rateGate("vote", user.id);
 
-  const result = await db.$transaction(async (tx) => {
-    const comment = await lockComment(tx, input.commentId);
-    checkVotable(comment, user);
-
-    const changed = input.upvoted
-      ? await tx.$executeRaw`
-          INSERT INTO "CommentVote" ("commentId", "userId", "createdAt") VALUES (${comment.id}, ${user.id}, ${now})
-          ON CONFLICT ("commentId", "userId") DO NOTHING`
-      : await tx.$executeRaw`DELETE FROM "CommentVote" WHERE "commentId" = ${comment.id} AND "userId" = ${user.id}`;
-    if (changed === 0) return { essayId: comment.essayId, score: comment.score, changed: false };
-
-    const score = comment.score + (input.upvoted ? 1 : -1);
-    await tx.comment.update({ where: { id: comment.id }, data: { score, rank: commentRank(score, comment.createdAt) }, select: { id: true } });
-    return { essayId: comment.essayId, score, changed: true };
-  }, commentTransactionOptions);
-
-  if (result.changed) {
-    const event: CommentEvent = { type: "score", commentId: input.commentId, score: result.score };
-    await publishLiveEventSafely(db, commentsChannel(result.essayId), event);
-  }
-  return { commentId: input.commentId, score: result.score, upvoted: input.upvoted };
+  const outcome = await castVote(db, user.id, input, now);
+  if (!outcome) throw appError("NOT_FOUND", "comments.notFound");
+  checkVotable(outcome, user);
+  if (outcome.changed) announceCommentScore(db, outcome.essayId, input.commentId);
+  return { commentId: input.commentId, score: outcome.score, upvoted: input.upvoted };
 }
 
-function checkVotable(comment: LockedComment, user: SessionUser): void {
+/** What decides whether a comment can be voted on (its text is not needed, so it is not read). */
+type VotableState = Pick<LockedComment, "status" | "authorId" | "replyCount">;
+
+interface VoteOutcome extends VotableState {
+  essayId: string;
+  /** The score after this vote (unchanged when the vote was already in that state or refused). */
+  score: number;
+  changed: boolean;
+}
+
+/**
+ * The write, as one statement: `target` locks the row (FOR UPDATE waits for, then reads, the
+ * latest committed version), `vote` changes the vote row only for a votable comment, `scored`
+ * moves the score by what `vote` did. Nothing changes for a refused vote; the caller reads why
+ * from the locked row. Null: no such comment.
+ */
+async function castVote(db: Db, userId: string, input: { commentId: string; upvoted: boolean }, now: Date): Promise<VoteOutcome | null> {
+  const votable = Prisma.sql`target.status = 'VISIBLE' AND target."authorId" <> ${userId}`;
+  const vote = input.upvoted
+    ? Prisma.sql`INSERT INTO "CommentVote" ("commentId", "userId", "createdAt")
+        SELECT target.id, ${userId}, ${now} FROM target WHERE ${votable}
+        ON CONFLICT ("commentId", "userId") DO NOTHING RETURNING 1`
+    : Prisma.sql`DELETE FROM "CommentVote" v USING target
+        WHERE v."commentId" = target.id AND v."userId" = ${userId} AND ${votable} RETURNING 1`;
+  const delta = input.upvoted ? 1 : -1;
+  const rows = await db.$queryRaw<(Omit<VoteOutcome, "changed"> & { lockedScore: number; newScore: number | null })[]>`
+    WITH target AS (
+      SELECT id, "essayId", "authorId", status::text AS status, "replyCount", score, "createdAt"
+      FROM "Comment" WHERE id = ${input.commentId} FOR UPDATE
+    ),
+    vote AS (${vote}),
+    scored AS (
+      UPDATE "Comment" c
+      SET score = c.score + ${delta}, rank = ${Prisma.raw(commentRankSql(`c.score + ${delta}`, 'c."createdAt"'))}
+      WHERE c.id = ${input.commentId} AND EXISTS (SELECT 1 FROM vote)
+      RETURNING c.score
+    )
+    SELECT target."essayId", target."authorId", target.status, target."replyCount",
+           target.score AS "lockedScore", (SELECT score FROM scored) AS "newScore"
+    FROM target`;
+  const row = rows[0];
+  if (!row) return null;
+  const changed = row.newScore !== null;
+  return {
+    essayId: row.essayId,
+    authorId: row.authorId,
+    status: row.status,
+    replyCount: row.replyCount,
+    score: changed ? row.newScore! : row.lockedScore,
+    changed,
+  };
+}
+
+/** The same refusals before the limit and under the lock (a missing row is the caller's NOT_FOUND). */
+function checkVotable(comment: VotableState, user: SessionUser): void {
+  if (comment.status !== "VISIBLE" && comment.replyCount === 0) throw appError("NOT_FOUND", "comments.notFound");
   if (comment.status !== "VISIBLE") throw appError("BAD_REQUEST", "comments.deletedComment");
   if (comment.authorId === user.id) throw appError("FORBIDDEN", "comments.ownComment");
 }

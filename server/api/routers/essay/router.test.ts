@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { UserFacingError } from "@/server/api/errors.ts";
-import type { Db } from "@/server/db/client.ts";
 import { seedContent } from "@/server/essay/seed.ts";
 import { createTestCaller } from "@/server/test/caller.ts";
-import { createTestDatabase } from "@/server/test/database.ts";
+import { createTestDatabase, useTestDatabase } from "@/server/test/database.ts";
 
 const slug = "first-00s-web3-workers-leaving";
-let db: Db;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ db, close } = await createTestDatabase());
-  await seedContent(db);
-});
-afterAll(async () => {
-  await close();
-});
+const database = useTestDatabase({ setup: seedContent });
+const db = () => database().db;
 
 async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
   const error = await promise.then(
@@ -29,7 +20,7 @@ async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
 
 describe("essay.get", () => {
   it("returns the default essay without a slug, to a signed-out reader", async () => {
-    const essay = await createTestCaller({ db }).essay.get();
+    const essay = await createTestCaller({ db: db() }).essay.get();
     expect(essay).toMatchObject({
       slug,
       title: "第一批00后Web3打工人已经开始“退圈”了",
@@ -48,8 +39,8 @@ describe("essay.get", () => {
   });
 
   it("returns the same essay by slug, and nothing beyond the view (no source, hash or row id)", async () => {
-    const bySlug = await createTestCaller({ db }).essay.get({ slug });
-    expect(bySlug).toEqual(await createTestCaller({ db }).essay.get());
+    const bySlug = await createTestCaller({ db: db() }).essay.get({ slug });
+    expect(bySlug).toEqual(await createTestCaller({ db: db() }).essay.get());
     expect(Object.keys(bySlug).sort()).toEqual(
       [
         "author",
@@ -70,7 +61,7 @@ describe("essay.get", () => {
   });
 
   it("answers NOT_FOUND with the essayNotFound message for an unknown slug", async () => {
-    const error = await rejection(createTestCaller({ db, locale: "en" }).essay.get({ slug: "no-such-essay" }));
+    const error = await rejection(createTestCaller({ db: db(), locale: "en" }).essay.get({ slug: "no-such-essay" }));
     expect(error.code).toBe("NOT_FOUND");
     expect(error.cause).toBeInstanceOf(UserFacingError);
     expect((error.cause as UserFacingError).key).toBe("essayNotFound");
@@ -84,13 +75,13 @@ describe("essay.get", () => {
     ["a slug over 200 characters", "a".repeat(201)],
     ["a number", 42],
   ])("refuses %s as a slug with BAD_REQUEST", async (_name, bad) => {
-    const caller = createTestCaller({ db });
+    const caller = createTestCaller({ db: db() });
     const error = await rejection(caller.essay.get({ slug: bad as string }));
     expect(error.code).toBe("BAD_REQUEST");
   });
 
   it("refuses unknown input fields", async () => {
-    const caller = createTestCaller({ db });
+    const caller = createTestCaller({ db: db() });
     const error = await rejection(caller.essay.get({ slug, include: "source" } as { slug: string }));
     expect(error.code).toBe("BAD_REQUEST");
   });
@@ -108,7 +99,7 @@ describe("essay.get", () => {
 
 describe("essay.list", () => {
   it("lists slug, title and date of every essay", async () => {
-    expect(await createTestCaller({ db }).essay.list()).toEqual([
+    expect(await createTestCaller({ db: db() }).essay.list()).toEqual([
       { slug, title: "第一批00后Web3打工人已经开始“退圈”了", publishedAt: new Date("2025-08-22T00:00:00Z") },
     ]);
   });

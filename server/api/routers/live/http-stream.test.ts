@@ -1,12 +1,15 @@
 /**
  * A live subscription over real HTTP semantics, through the tRPC route: a server-sent event stream
  * whose events carry their LiveEvent ids, resumed after the id in a Last-Event-ID header the way
- * a reconnecting EventSource sends it, and closed when the client goes away.
+ * a reconnecting EventSource sends it, and closed when the client goes away; a client that stops
+ * reading is cut off in a way that makes it reconnect, and loses nothing.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import * as route from "@/app/api/trpc/[trpc]/route.ts";
 import type { CommentEvent } from "@/server/api/routers/comments/schemas.ts";
 import { setDatabaseForProcess } from "@/server/db/index.ts";
+import { maxQueuedEvents } from "@/server/live/event-queue.ts";
+import { getLiveBus } from "@/server/live/process-bus.ts";
 import { commentsChannel, publishLiveEvent } from "@/server/live/publish.ts";
 import { createTestEssay } from "@/server/polls/testing/poll-fixture.ts";
 import { createTestDatabase, type TestDatabase } from "@/server/test/database.ts";
@@ -90,4 +93,60 @@ it("streams tracked events, resumes after Last-Event-ID, and ends when the clien
 
   client.abort();
   expect(await nextData(next)).toBeNull();
+});
+
+it("ends the stream of a client that fell 1,000 events behind so that it reconnects, and the reconnect loses nothing", async () => {
+  const essayId = await createTestEssay(database.db);
+  const { slug } = await database.db.essay.findUniqueOrThrow({ where: { id: essayId }, select: { slug: true } });
+  const channel = commentsChannel(essayId);
+  const open = (lastEventId: string | null, signal: AbortSignal) => {
+    const input = encodeURIComponent(JSON.stringify({ json: { slug } }));
+    const headers: Record<string, string> = lastEventId ? { "last-event-id": lastEventId } : {};
+    return route.GET(new Request(`http://localhost:3000/api/trpc/live.page?input=${input}`, { headers, signal }));
+  };
+
+  const slowClient = new AbortController();
+  const slow = sseEvents((await open(null, slowClient.signal)).body!);
+  expect((await nextData(slow))?.data).toBe(JSON.stringify({ json: { channel: "ready" } }));
+  const first = await publishLiveEvent(database.db, channel, score(0));
+  expect((await nextData(slow))?.id).toBe(`c:${first.id}`);
+
+  // The client stops reading while more events than its queue holds are published. A listener of
+  // our own tells when the bus has delivered the last one (it subscribed after the stream did, so
+  // it hears each event after the stream's queue).
+  const published = maxQueuedEvents + 20;
+  const lastId = new Promise<string>((resolve) => {
+    const stop = getLiveBus().subscribe(channel, (event) => {
+      if ((event.payload as CommentEvent & { type: "score" }).score === published) {
+        stop();
+        resolve(event.id);
+      }
+    });
+  });
+  for (let n = 1; n <= published; n++) await publishLiveEvent(database.db, channel, score(n));
+  const newest = await lastId;
+
+  // What was already on its way arrives, then the response ends: no "return" event (which would
+  // tell the client the subscription is over) and no error (which would stop it for good), so an
+  // EventSource reconnects.
+  const received: SseEvent[] = [];
+  for (let event = await slow(); event; event = await slow()) received.push(event);
+  expect(received.map((event) => event.event).filter((name) => name !== "message" && name !== "ping")).toEqual([]);
+  const delivered = received.map((event) => JSON.parse(event.data) as { json: { event: CommentEvent & { type: "score" } } });
+  expect(delivered.length).toBeLessThan(published);
+  const lastSeen = received.at(-1)?.id ?? `c:${first.id}`;
+
+  // The reconnect resumes after the last id the client saw and brings every event it missed, in order.
+  const reconnect = new AbortController();
+  const resumed = sseEvents((await open(lastSeen, reconnect.signal)).body!);
+  expect((await nextData(resumed))?.id).toBe(lastSeen);
+  const scores = delivered.map(({ json }) => json.event.score);
+  for (;;) {
+    const event = await nextData(resumed);
+    const message = JSON.parse(event!.data) as { json: { event: CommentEvent & { type: "score" } } };
+    scores.push(message.json.event.score);
+    if (event!.id === `c:${newest}`) break;
+  }
+  expect(scores).toEqual(Array.from({ length: published }, (_, index) => index + 1));
+  reconnect.abort();
 });

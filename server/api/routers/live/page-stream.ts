@@ -14,7 +14,7 @@ import { commentEvents, essayIdForLive } from "./comments-stream.ts";
 import { decodeEventVector, encodeEventVector, type EventVector } from "./event-vector.ts";
 import { mergeStreams } from "./merge-streams.ts";
 import { notificationEvents } from "./notifications-stream.ts";
-import { livePollSelect, pollEvents } from "./poll-stream.ts";
+import { pollEvents } from "./poll-stream.ts";
 import type { LivePageMessage } from "./schemas.ts";
 
 interface PageInput {
@@ -34,7 +34,7 @@ export async function* pageStream(db: Db, user: Pick<SessionUser, "id" | "role">
   const resume = decodeEventVector(input.lastEventId);
   const essayId = input.slug === undefined ? null : await essayIdForLive(db, input.slug);
   // A poll removed while the page is open must not take the comments down with it: unknown ids are skipped.
-  const polls = input.pollIds?.length ? await db.poll.findMany({ where: { id: { in: input.pollIds } }, select: livePollSelect }) : [];
+  const polls = input.pollIds?.length ? await db.poll.findMany({ where: { id: { in: input.pollIds } }, select: { id: true } }) : [];
   const userId = input.notifications && user ? user.id : null;
 
   // A channel the client has no id for starts at its newest event, and that id goes out in `ready`.
@@ -67,7 +67,7 @@ export async function* pageStream(db: Db, user: Pick<SessionUser, "id" | "role">
     }
     for (const poll of polls) {
       all.push(
-        map(pollEvents(db, user, poll, start.polls.get(poll.id), streams), ({ id, event }) => ({
+        map(pollEvents(db, user, poll.id, start.polls.get(poll.id), streams), ({ id, event }) => ({
           message: { channel: "poll", pollId: poll.id, event },
           advance: (v) => void v.polls.set(poll.id, id),
         })),

@@ -9,7 +9,7 @@ import type { SessionUser } from "@/server/auth/session-user.ts";
 import type { Db } from "@/server/db/client.ts";
 import { commentsChannel, notificationsChannel, pollChannel, publishLiveEvent } from "@/server/live/publish.ts";
 import { createTestEssay, createTestPoll } from "@/server/polls/testing/poll-fixture.ts";
-import { createTestContext, createTestUser } from "@/server/test/caller.ts";
+import { createTestCaller, createTestContext, createTestUser } from "@/server/test/caller.ts";
 import { createTestDatabase } from "@/server/test/database.ts";
 import { refusal } from "@/server/test/refusal.ts";
 import { decodeEventVector } from "./event-vector.ts";
@@ -155,6 +155,45 @@ describe("live.page", () => {
     expect((await reader.next())[1]).toEqual({ channel: "comments", event: score(1) });
     reader.stop();
     moderator.stop();
+  });
+
+  it("follows a moderator who makes a poll's results public while the page is open", async () => {
+    const { essayId, slug } = await essayWithSlug();
+    const poll = await createTestPoll(db, { essayId, resultsVisibility: "MODERATORS" });
+    const reader = await subscribe(await createTestUser(db), { slug, pollIds: [poll.id] });
+    // `ready` comes after the stream found the poll, while only moderators may see its results.
+    expect((await reader.next())[1]).toEqual({ channel: "ready" });
+
+    // Still hidden: a vote's ping is not passed on (the comment published after it comes first).
+    await publishLiveEvent(db, pollChannel(poll.id), { type: "results-changed" });
+    await publishLiveEvent(db, commentsChannel(essayId), score(1));
+    expect((await reader.next())[1]).toEqual({ channel: "comments", event: score(1) });
+
+    const moderator = await createTestUser(db, { role: "MODERATOR" });
+    await createTestCaller({ db, user: moderator }).polls.moderation.setVisibility({ pollId: poll.id, resultsVisibility: "ALWAYS" });
+    expect((await reader.next())[1]).toEqual({ channel: "poll", pollId: poll.id, event: { type: "results-changed" } });
+
+    // And from then on every vote reaches the reader.
+    const vote = await publishLiveEvent(db, pollChannel(poll.id), { type: "results-changed" });
+    let [vector] = await reader.next();
+    while (decodeEventVector(vector).polls.get(poll.id) !== vote.id) [vector] = await reader.next();
+    reader.stop();
+  });
+
+  it("stops the pings when a moderator hides the results again", async () => {
+    const { essayId, slug } = await essayWithSlug();
+    const poll = await createTestPoll(db, { essayId, resultsVisibility: "ALWAYS" });
+    const reader = await subscribe(await createTestUser(db), { slug, pollIds: [poll.id] });
+    await reader.next();
+    const seen = await publishLiveEvent(db, pollChannel(poll.id), { type: "results-changed" });
+    expect(await reader.next()).toEqual([`c:0;p:${poll.id}:${seen.id}`, { channel: "poll", pollId: poll.id, event: { type: "results-changed" } }]);
+
+    // The change's own announcement is the first ping the reader no longer gets.
+    await createTestCaller({ db, user: await createTestUser(db, { role: "MODERATOR" }) }).polls.moderation.setVisibility({ pollId: poll.id, resultsVisibility: "MODERATORS" });
+    await publishLiveEvent(db, pollChannel(poll.id), { type: "results-changed" });
+    await publishLiveEvent(db, commentsChannel(essayId), score(2));
+    expect((await reader.next())[1]).toEqual({ channel: "comments", event: score(2) });
+    reader.stop();
   });
 
   it("takes a hostile vector as 'from now' but refuses an over-long one, an unknown essay and too many polls", async () => {

@@ -82,6 +82,18 @@ describe("live.poll", () => {
     expect(await readerNext).toEqual({ done: true, value: undefined });
   });
 
+  it("starts pinging a reader once a moderator makes the results public", async () => {
+    const poll = await createTestPoll(db, { resultsVisibility: "MODERATORS" });
+    const reader = subscriber(await createTestUser(db));
+    const events = iteratorOf(await reader.caller.live.poll({ pollId: poll.id, lastEventId: "0" }));
+    const next = events.next();
+
+    await createTestCaller({ db, user: await createTestUser(db, { role: "MODERATOR" }) }).polls.moderation.setVisibility({ pollId: poll.id, resultsVisibility: "ALWAYS" });
+    const { value } = (await next) as IteratorResult<Tracked<unknown>>;
+    expect(value[1]).toEqual({ type: "results-changed" });
+    reader.stop();
+  });
+
   it("refuses an unknown poll and a malformed event id", async () => {
     const { caller, stop } = subscriber(null);
     const unknown = await refusal(async () => iteratorOf(await caller.live.poll({ pollId: "no-such-poll" })).next(), "en");

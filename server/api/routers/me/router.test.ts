@@ -2,25 +2,19 @@
  * me.get and me.update through a caller on a fresh database. Errors are also run through the
  * app's error formatter, to check the message a reader gets (in their language, field by field).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/server/test/database.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/server/test/database.ts";
 import { createTestCaller } from "@/server/test/caller.ts";
 import { refusal } from "@/server/test/refusal.ts";
-import type { Db } from "@/server/db/client.ts";
 import type { SessionUser } from "@/server/auth/session-user.ts";
 import type { AppLocale } from "@/server/i18n/locales.ts";
 
-let database: { db: Db; close(): Promise<void> };
+const database = useTestDatabase();
 let reader: SessionUser;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database.close());
 
 beforeEach(async () => {
   const email = `reader-${Math.random().toString(36).slice(2)}@example.com`;
-  const created = await database.db.user.create({
+  const created = await database().db.user.create({
     data: { email, name: "Original", locale: "zh" },
     select: { id: true, name: true, email: true, role: true, locale: true },
   });
@@ -28,11 +22,11 @@ beforeEach(async () => {
 });
 
 function callerFor(user: SessionUser | null, locale: AppLocale = "zh") {
-  return createTestCaller({ db: database.db, user, locale });
+  return createTestCaller({ db: database().db, user, locale });
 }
 
 async function storedName(): Promise<string | null> {
-  return (await database.db.user.findUniqueOrThrow({ where: { id: reader.id }, select: { name: true } })).name;
+  return (await database().db.user.findUniqueOrThrow({ where: { id: reader.id }, select: { name: true } })).name;
 }
 
 describe("me.get", () => {
@@ -106,13 +100,13 @@ describe("me.update", () => {
     expect((await callerFor(reader).me.update({ locale: "en" }))?.locale).toBe("en");
     const refused = await refusal(() => callerFor(reader, "en").me.update({ locale: "fr" as "en" }), "en");
     expect(refused.message).toBe("That interface language is not supported.");
-    expect((await database.db.user.findUniqueOrThrow({ where: { id: reader.id } })).locale).toBe("en");
+    expect((await database().db.user.findUniqueOrThrow({ where: { id: reader.id } })).locale).toBe("en");
   });
 
   it("refuses fields it does not know (no writing one's own role)", async () => {
     const result = await refusal(() => callerFor(reader).me.update({ role: "ADMIN" } as never));
     expect(result.code).toBe("BAD_REQUEST");
-    expect((await database.db.user.findUniqueOrThrow({ where: { id: reader.id } })).role).toBe("USER");
+    expect((await database().db.user.findUniqueOrThrow({ where: { id: reader.id } })).role).toBe("USER");
   });
 
   it("turns the poll badge on and off, off by default, and keeps the other settings", async () => {
@@ -120,13 +114,13 @@ describe("me.update", () => {
     expect(await callerFor(reader).me.update({ showPollBadge: true })).toMatchObject({ showPollBadge: true, name: "Original", locale: "zh" });
     expect((await callerFor(reader).me.get())?.showPollBadge).toBe(true);
     expect((await callerFor(reader).me.update({ showPollBadge: false }))?.showPollBadge).toBe(false);
-    expect((await database.db.user.findUniqueOrThrow({ where: { id: reader.id } })).showPollBadge).toBe(false);
+    expect((await database().db.user.findUniqueOrThrow({ where: { id: reader.id } })).showPollBadge).toBe(false);
   });
 
   it("refuses a poll badge setting that is not true or false", async () => {
     const result = await refusal(() => callerFor(reader).me.update({ showPollBadge: "yes" as unknown as boolean }));
     expect(result.code).toBe("BAD_REQUEST");
-    expect((await database.db.user.findUniqueOrThrow({ where: { id: reader.id } })).showPollBadge).toBe(false);
+    expect((await database().db.user.findUniqueOrThrow({ where: { id: reader.id } })).showPollBadge).toBe(false);
   });
 
   it("changes nothing when both fields are left out", async () => {

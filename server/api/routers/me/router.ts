@@ -1,4 +1,5 @@
 import { createTRPCRouter, publicProcedure, signedInProcedure } from "@/server/api/trpc.ts";
+import { forgetSessionsOfUser } from "@/server/auth/session-cache.ts";
 import { meOutput, updateMeInput } from "./schemas.ts";
 
 const meSelect = { id: true, name: true, email: true, role: true, locale: true, showPollBadge: true } as const;
@@ -12,11 +13,14 @@ export const meRouter = createTRPCRouter({
   update: signedInProcedure
     .input(updateMeInput)
     .output(meOutput)
-    .mutation(({ ctx, input }) =>
-      ctx.db.user.update({
+    .mutation(async ({ ctx, input }) => {
+      const updated = await ctx.db.user.update({
         where: { id: ctx.user.id },
         data: { name: input.name, locale: input.locale, showPollBadge: input.showPollBadge },
         select: meSelect,
-      }),
-    ),
+      });
+      // The session's copy carries the name and language: the reader's next request sees the new ones.
+      forgetSessionsOfUser(ctx.db, ctx.user.id);
+      return updated;
+    }),
 });

@@ -2,19 +2,18 @@
  * polls.breakdown: the answers to one poll by the answer to another on the same essay ("Have you
  * left Web3?" by generation), counted over readers who answered both, small groups suppressed.
  * Shown only to readers who may see both polls' results.
+ *
+ * Two round trips whatever the number of voters: both polls' counts with the reader's own ballots
+ * (`poll_results`, which decides visibility), then the maintained cross-tab
+ * (server/polls/breakdown-counts.ts).
  */
 import { appError } from "@/server/api/errors.ts";
 import type { SessionUser } from "@/server/auth/session-user.ts";
 import type { Db } from "@/server/db/client.ts";
-import { readResultsAccess, resultsAccessSelect } from "@/server/polls/results-access.ts";
+import { readBreakdownCounts } from "@/server/polls/breakdown-counts.ts";
+import { hiddenReasonFor, parsePollCounts } from "@/server/polls/results-read.ts";
 import { suppressSmallGroups } from "@/server/polls/suppression.ts";
 import type { BreakdownOutput } from "./schemas.ts";
-
-const pollSelect = {
-  ...resultsAccessSelect,
-  essayId: true,
-  options: { select: { id: true }, orderBy: { position: "asc" } },
-} as const;
 
 export async function pollBreakdown(
   db: Db,
@@ -24,33 +23,21 @@ export async function pollBreakdown(
   now: Date = new Date(),
 ): Promise<BreakdownOutput> {
   if (pollId === byPollId) throw appError("BAD_REQUEST", "polls.breakdownSamePoll");
-  const [poll, by] = await Promise.all([
-    db.poll.findUnique({ where: { id: pollId }, select: pollSelect }),
-    db.poll.findUnique({ where: { id: byPollId }, select: pollSelect }),
-  ]);
-  if (!poll || !by) throw appError("NOT_FOUND", "polls.notFound");
+  const userId = user?.id ?? null;
+  const [row] = await db.$queryRaw<Array<{ poll: unknown; by: unknown }>>`
+    SELECT "poll_results"(${pollId}, ${userId}) AS poll, "poll_results"(${byPollId}, ${userId}) AS by`;
+  if (row?.poll == null || row.by == null) throw appError("NOT_FOUND", "polls.notFound");
+  const poll = parsePollCounts(row.poll);
+  const by = parsePollCounts(row.by);
   if (poll.essayId !== by.essayId) throw appError("BAD_REQUEST", "polls.breakdownOtherEssay");
 
   for (const p of [poll, by]) {
-    const { reason } = await readResultsAccess(db, p, user, now);
+    const reason = hiddenReasonFor(p, user, now);
     if (reason) return { visible: false, pollId, byPollId, reason };
   }
 
-  const pairs = await db.$queryRaw<{ rowOption: string; columnOption: string; voters: number }[]>`
-    SELECT ca."optionId" AS "rowOption", cb."optionId" AS "columnOption", COUNT(*)::int AS "voters"
-    FROM "Ballot" a
-    JOIN "Ballot" b ON b."pollId" = ${byPollId} AND b."userId" = a."userId"
-    JOIN "BallotChoice" ca ON ca."ballotId" = a."id"
-    JOIN "BallotChoice" cb ON cb."ballotId" = b."id"
-    WHERE a."pollId" = ${pollId}
-    GROUP BY 1, 2`;
-  const rows = poll.options.map((o) => o.id);
-  const columns = by.options.map((o) => o.id);
-  const counts = rows.map(() => columns.map(() => 0));
-  for (const pair of pairs) {
-    const r = rows.indexOf(pair.rowOption);
-    const c = columns.indexOf(pair.columnOption);
-    if (r >= 0 && c >= 0) counts[r]![c] = Number(pair.voters);
-  }
+  const rows = poll.options.map(([id]) => id);
+  const columns = by.options.map(([id]) => id);
+  const counts = await readBreakdownCounts(db, rows, columns);
   return { visible: true, pollId, byPollId, rows, columns, ...suppressSmallGroups(counts) };
 }

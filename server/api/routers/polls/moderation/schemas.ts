@@ -6,19 +6,26 @@
 import { z } from "zod";
 import { slugSchema } from "@/server/api/routers/essay/schemas.ts";
 import { pollPlacements } from "@/server/polls/moderation/placements.ts";
+import { normalizePollWording } from "@/server/polls/moderation/wording.ts";
 import { pollOptionLimits } from "@/server/polls/rules.ts";
 
 const idSchema = z.string().min(1).max(64);
 
-/** Wording is hostile input like any other: stored as typed, shown as text; one line, no control characters. */
+/**
+ * Wording is hostile input like any other: one line, no control characters, shown as text; stored as
+ * typed but for invisible and bidi-override characters, which are removed as from comment bodies
+ * (server/polls/moderation/wording.ts) before the blank check and the distinct-label check, so
+ * "Yes" and "Ye\u200Bs" are the same label and a label of zero-width spaces is blank.
+ */
 export const wordingMaxLength = 300;
 const controlCharacters = /[\u0000-\u001f\u007f]/;
 const wordingText = (requiredKey: string) =>
   z
     .string()
     .max(wordingMaxLength, { message: "moderation.polls.textTooLong" })
-    .refine((text) => text.trim().length > 0, { message: requiredKey })
-    .refine((text) => !controlCharacters.test(text), { message: "moderation.polls.controlCharacters" });
+    .refine((text) => !controlCharacters.test(text), { message: "moderation.polls.controlCharacters" })
+    .transform(normalizePollWording)
+    .refine((text) => text.trim().length > 0, { message: requiredKey });
 
 export const questionSchema = z.object({ zh: wordingText("moderation.polls.questionRequired"), en: wordingText("moderation.polls.questionRequired") }).strict();
 export const labelSchema = z.object({ zh: wordingText("moderation.polls.labelRequired"), en: wordingText("moderation.polls.labelRequired") }).strict();
