@@ -15,6 +15,8 @@ import { closeDatabase, databaseTargetFromEnv } from "@/server/db/index.ts";
 import { runMigrations } from "@/server/db/migrate.ts";
 import { seedContent } from "@/server/essay/seed.ts";
 import { seedPolls } from "@/server/polls/seed.ts";
+import { flushPollResultsChanged } from "@/server/live/poll-results-changed.ts";
+import { flushScoreEvents } from "@/server/live/score-events.ts";
 import type { AppServer } from "@/server/http/app-server.ts";
 import { distDirOf, hashBuildInputs, recordBuildInputs, staleBuildReason } from "./build-freshness.ts";
 
@@ -129,6 +131,10 @@ async function main(): Promise<void> {
     log(`${signal}: stopping …`);
     try {
       await server.close();
+      // Score events and poll pings still waiting for their interval go out before the database
+      // closes, so readers' last scores are the final ones (both live on globalThis, shared with
+      // Next's bundle).
+      await Promise.all([flushScoreEvents(), flushPollResultsChanged()]);
       // PGlite writes its last pages when closed.
       await closeDatabase();
     } catch (error) {

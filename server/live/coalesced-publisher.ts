@@ -76,5 +76,5 @@ export class CoalescedPublisher {
  */
 function isClosedDatabaseError(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /PGlite is closed|pool after calling end|Client was closed|Connection terminated|database "[^"]+" does not exist/i.test(message);
+  return /PGlite is closed|pool after calling end|Client was closed|Connection terminated|terminating connection due to administrator command|database "[^"]+" does not exist/i.test(message);
 }

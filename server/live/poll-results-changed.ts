@@ -14,3 +14,8 @@ export function announcePollResultsChanged(db: Db, pollId: string): void {
   globalForPolls.__tuiquanPollPings ??= new CoalescedPublisher(publishLiveEvent, pollPublishIntervalMs);
   globalForPolls.__tuiquanPollPings.announce(db, pollChannel(pollId), { type: "results-changed" });
 }
+
+/** Publishes the pings still waiting for their interval; for a server shutting down. */
+export function flushPollResultsChanged(): Promise<void> {
+  return globalForPolls.__tuiquanPollPings?.flush() ?? Promise.resolve();
+}
