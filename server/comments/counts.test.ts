@@ -1,20 +1,13 @@
 /** The kept counts: exact on first read, served at once when a little stale, waited for when old. */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Db } from "@/server/db/client.ts";
 import { createTestUser } from "@/server/test/caller.ts";
-import { createTestDatabase } from "@/server/test/database.ts";
+import { useTestDatabase } from "@/server/test/database.ts";
 import { markCommentCountsStale, paragraphCommentCounts, visibleCommentCount } from "./counts.ts";
 import { createCommentEssay, seedComment } from "./testing/comment-fixture.ts";
 
 let db: Db;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ db, close } = await createTestDatabase());
-});
-afterAll(async () => {
-  await close();
-});
+useTestDatabase({ setup: async (opened) => void (db = opened) });
 
 describe("comment counts", () => {
   it("counts once per second, serves the kept count while a refresh runs, and refreshes within a second of writes", async () => {

@@ -3,26 +3,20 @@
  * what the uncached read gives them (their upvotes and authorship), and a new comment or edit is
  * in the very next first page for every reader, a vote once its (coalesced) score event is out.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/session-user.ts";
 import type { Db } from "@/server/db/client.ts";
 import { getLiveBus } from "@/server/live/process-bus.ts";
 import { flushScoreEvents } from "@/server/live/score-events.ts";
 import { commentsChannel } from "@/server/live/channels.ts";
 import { createTestCaller, createTestUser } from "@/server/test/caller.ts";
-import { createTestDatabase } from "@/server/test/database.ts";
+import { useTestDatabase } from "@/server/test/database.ts";
 import { createCommentEssay, seedComment } from "./testing/comment-fixture.ts";
 import { firstCommentPage, forgetFirstCommentPages } from "./first-pages.ts";
 import { topLevelPage } from "./pages.ts";
 
 let db: Db;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ db, close } = await createTestDatabase());
-});
-afterAll(async () => {
-  await close();
-});
+useTestDatabase({ setup: async (opened) => void (db = opened) });
 
 const callerFor = (user: SessionUser | null) => createTestCaller({ db, user });
 

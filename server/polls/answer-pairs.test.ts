@@ -5,22 +5,15 @@
  * account deleted, a poll deleted, and set-based inserts like the bench seed's. On PGlite and,
  * with TEST_DATABASE_URL, on PostgreSQL, where the ballots really run side by side.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/session-user.ts";
 import type { Db } from "@/server/db/client.ts";
 import { createTestCaller, createTestUser } from "@/server/test/caller.ts";
-import { createTestDatabase } from "@/server/test/database.ts";
+import { useTestDatabase } from "@/server/test/database.ts";
 import { createTestEssay, createTestPoll } from "./testing/poll-fixture.ts";
 
 let db: Db;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ db, close } = await createTestDatabase());
-});
-afterAll(async () => {
-  await close();
-});
+useTestDatabase({ setup: async (opened) => void (db = opened) });
 
 type Pairs = Record<string, number>;
 

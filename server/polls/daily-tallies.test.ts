@@ -3,25 +3,18 @@
  * several days, each option's daily nets sum to its count and the daily voter nets to the voters,
  * also when ballots race each other.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { castBallot } from "@/server/api/routers/polls/cast-ballot.ts";
 import { withdrawBallot } from "@/server/api/routers/polls/withdraw-ballot.ts";
 import type { Db } from "@/server/db/client.ts";
 import type { RateLimiter } from "@/server/rate-limit/rate-limiter.ts";
 import { countsOf, createTestPoll } from "@/server/polls/testing/poll-fixture.ts";
 import { createTestCaller, createTestUser } from "@/server/test/caller.ts";
-import { createTestDatabase } from "@/server/test/database.ts";
+import { useTestDatabase } from "@/server/test/database.ts";
 import { utcDay } from "./daily-tallies.ts";
 
 let db: Db;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ db, close } = await createTestDatabase());
-});
-afterAll(async () => {
-  await close();
-});
+useTestDatabase({ setup: async (opened) => void (db = opened) });
 
 const unlimited: RateLimiter = { consume: async () => ({ allowed: true }) };
 

@@ -1,20 +1,13 @@
 /** comments.thread: a deep comment in context (permalinks and "continue this thread"). */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/server/db/client.ts";
 import { createCommentEssay, seedComment } from "@/server/comments/testing/comment-fixture.ts";
 import { createTestCaller, createTestUser } from "@/server/test/caller.ts";
-import { createTestDatabase } from "@/server/test/database.ts";
+import { useTestDatabase } from "@/server/test/database.ts";
 import { refusal } from "@/server/test/refusal.ts";
 
 let db: Db;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ db, close } = await createTestDatabase());
-});
-afterAll(async () => {
-  await close();
-});
+useTestDatabase({ setup: async (opened) => void (db = opened) });
 
 describe("comments.thread", () => {
   it("returns the essay, the ancestors root first (tombstones included), the comment and its replies", async () => {

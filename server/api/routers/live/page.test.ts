@@ -2,7 +2,7 @@
  * live.page through the router: one stream carrying the comments, polls and notifications of a
  * page, each message tagged with its channel and tracked with the per-channel resume vector.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root.ts";
 import type { CommentEvent } from "@/server/api/routers/comments/schemas.ts";
 import type { SessionUser } from "@/server/auth/session-user.ts";
@@ -10,20 +10,13 @@ import type { Db } from "@/server/db/client.ts";
 import { commentsChannel, notificationsChannel, pollChannel, publishLiveEvent } from "@/server/live/publish.ts";
 import { createTestEssay, createTestPoll } from "@/server/polls/testing/poll-fixture.ts";
 import { createTestCaller, createTestContext, createTestUser } from "@/server/test/caller.ts";
-import { createTestDatabase } from "@/server/test/database.ts";
+import { useTestDatabase } from "@/server/test/database.ts";
 import { refusal } from "@/server/test/refusal.ts";
 import { decodeEventVector } from "./event-vector.ts";
 import type { LivePageInput, LivePageMessage } from "./schemas.ts";
 
 let db: Db;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ db, close } = await createTestDatabase());
-});
-afterAll(async () => {
-  await close();
-});
+useTestDatabase({ setup: async (opened) => void (db = opened) });
 
 /** What the caller yields for a `tracked(vector, message)` event. */
 type Tracked = [vector: string, message: LivePageMessage];

@@ -2,7 +2,7 @@
  * The live subscriptions through the router (the caller returns their async iterables): what
  * each streams, to whom, from which id, and what it refuses.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root.ts";
 import type { CommentEvent } from "@/server/api/routers/comments/schemas.ts";
 import type { SessionUser } from "@/server/auth/session-user.ts";
@@ -10,18 +10,11 @@ import type { Db } from "@/server/db/client.ts";
 import { commentsChannel, notificationsChannel, publishLiveEvent } from "@/server/live/publish.ts";
 import { createTestEssay, createTestPoll } from "@/server/polls/testing/poll-fixture.ts";
 import { createTestCaller, createTestContext, createTestUser } from "@/server/test/caller.ts";
-import { createTestDatabase } from "@/server/test/database.ts";
+import { useTestDatabase } from "@/server/test/database.ts";
 import { refusal } from "@/server/test/refusal.ts";
 
 let db: Db;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ db, close } = await createTestDatabase());
-});
-afterAll(async () => {
-  await close();
-});
+useTestDatabase({ setup: async (opened) => void (db = opened) });
 
 /** A caller whose subscriptions end when the returned controller aborts. */
 function subscriber(user: SessionUser | null) {

@@ -3,22 +3,15 @@
  * many readers voting at once never lose a vote. Run on PGlite and, with TEST_DATABASE_URL, on
  * PostgreSQL, where the transactions really do run side by side.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import type { Db } from "@/server/db/client.ts";
 import { countsOf, createTestPoll } from "@/server/polls/testing/poll-fixture.ts";
 import { createTestCaller, createTestUser } from "@/server/test/caller.ts";
-import { createTestDatabase } from "@/server/test/database.ts";
+import { useTestDatabase } from "@/server/test/database.ts";
 
 let db: Db;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ db, close } = await createTestDatabase());
-});
-afterAll(async () => {
-  await close();
-});
+useTestDatabase({ setup: async (opened) => void (db = opened) });
 
 function codeOf(outcome: PromiseSettledResult<unknown>): string {
   if (outcome.status === "fulfilled") return "OK";

@@ -3,25 +3,18 @@
  * transactions write them) become cumulative counts by day, quiet days carry no numbers, and the
  * results visibility of the poll applies.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/session-user.ts";
 import type { Db } from "@/server/db/client.ts";
 import type { AppLocale } from "@/server/i18n/locales.ts";
 import { createTestPoll } from "@/server/polls/testing/poll-fixture.ts";
 import { utcDay } from "@/server/polls/over-time.ts";
 import { createTestCaller, createTestUser } from "@/server/test/caller.ts";
-import { createTestDatabase } from "@/server/test/database.ts";
+import { useTestDatabase } from "@/server/test/database.ts";
 import { refusal } from "@/server/test/refusal.ts";
 
 let db: Db;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ db, close } = await createTestDatabase());
-});
-afterAll(async () => {
-  await close();
-});
+useTestDatabase({ setup: async (opened) => void (db = opened) });
 
 const callerFor = (user: SessionUser | null, locale: AppLocale = "zh") => createTestCaller({ db, user, locale });
 const dayMs = 24 * 60 * 60 * 1000;
