@@ -115,6 +115,8 @@ test("the poll-badge switch is off by default, says it is public, and stays on a
   await expect(toggle).toHaveAttribute("aria-checked", "true");
   await toggle.press("Space");
   await expect(toggle).toHaveAttribute("aria-checked", "false");
+  // The switch flips at once; the reload must wait until the server has the new setting.
+  await expect(page.getByRole("status").filter({ hasText: t("zh", "account.pollBadgeCleared") })).toBeVisible();
   await page.reload();
   await expect(toggle).toHaveAttribute("aria-checked", "false");
 });

@@ -34,6 +34,9 @@ export function serverEnv(
   // The write loads send hundreds of requests a second per account, far over the per-account
   // limits by design: the documented switch for a local site lifts them (README, RATE_LIMITS).
   if (settings.rateLimitsOff) env.RATE_LIMITS = "off";
+  // Node options for the measured server only, e.g. `--require <profiler hook>` (the bench's own
+  // process and the build do not get them).
+  if (base.PROFILE_NODE_OPTIONS) env.NODE_OPTIONS = base.PROFILE_NODE_OPTIONS;
   return env as NodeJS.ProcessEnv;
 }
 

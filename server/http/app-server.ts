@@ -47,6 +47,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       trustProxy: options.config.trustProxy,
       pageCache: !options.dev,
       readCache,
+      directTrpc: !options.dev,
     }),
   );
   if (options.dev) server.on("upgrade", app.getUpgradeHandler());

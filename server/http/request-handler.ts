@@ -1,7 +1,8 @@
 /**
  * The custom server's request pipeline around Next's handler: security headers, the /api/trpc body
- * limit, the one-second page cache and the read cache of signed-out tRPC reads, then Next with its
- * HTML held back for CSP hashing and compression. Separate from app-server.ts so tests can put
+ * limit, the one-second page cache and the read cache of signed-out tRPC reads, then Next (or, for
+ * most tRPC requests, tRPC without Next's routing: direct-trpc.ts) with its HTML held back for CSP
+ * hashing and compression. Separate from app-server.ts so tests can put
  * any handler in Next's place.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -10,6 +11,7 @@ import { stampClientAddresses } from "./client-address.ts";
 import { isTrpcRequestWithBody, limitTrpcBody } from "./body-limit.ts";
 import { negotiateEncoding } from "./compression.ts";
 import { PageCache, replayPage, type CachedPage } from "./page-cache.ts";
+import { directTrpcHandlerFor, serveTrpcDirectly } from "./direct-trpc.ts";
 import { bufferingEveryAnswer, type ReadCache, type ReadRequest, readRequestOf } from "./read-cache.ts";
 import { ResponseFinisher } from "./response-finisher.ts";
 import { setSecurityHeaders, type PolicyOptions } from "./security-headers.ts";
@@ -22,12 +24,20 @@ export interface PipelineOptions extends PolicyOptions {
   pageCache: boolean;
   /** Signed-out readers' tRPC reads (read-cache.ts), cleared by live events (app-server.ts); none in development. */
   readCache?: ReadCache | null;
+  /** Answer /api/trpc without Next's routing once Next's route has offered its handler (direct-trpc.ts); off in development. */
+  directTrpc?: boolean;
 }
 
 export function createRequestHandler(next: NextHandler, options: PipelineOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const finisher = new ResponseFinisher(options);
   const pageCache = options.pageCache ? new PageCache() : null;
   const readCache = options.readCache ?? null;
+
+  /** Next, or for most tRPC requests the same handler Next's route would call (direct-trpc.ts). */
+  const answer = (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const direct = options.directTrpc ? directTrpcHandlerFor(req) : null;
+    return direct ? serveTrpcDirectly(direct, req, res) : next(req, res);
+  };
 
   const replay = (req: IncomingMessage, res: ServerResponse, cached: CachedPage) => {
     const encoding = negotiateEncoding(req.headers["accept-encoding"]);
@@ -43,7 +53,7 @@ export function createRequestHandler(next: NextHandler, options: PipelineOptions
     const ticket = cache.begin(read);
     res.once("close", () => ticket.end());
     bufferResponse(res, bufferingEveryAnswer(finisher.decisionFor(req, { cache: ticket, key: read.key })));
-    next(req, res).catch((error: unknown) => failed(res, error));
+    answer(req, res).catch((error: unknown) => failed(res, error));
   };
 
   const serve = (req: IncomingMessage, res: ServerResponse) => {
@@ -53,7 +63,7 @@ export function createRequestHandler(next: NextHandler, options: PipelineOptions
     const cached = key ? pageCache!.lookup(key) : null;
     if (cached) return replay(req, res, cached);
     bufferResponse(res, finisher.decisionFor(req, key ? { cache: pageCache!, key } : undefined));
-    next(req, res).catch((error: unknown) => failed(res, error));
+    answer(req, res).catch((error: unknown) => failed(res, error));
   };
 
   return (req, res) => {

@@ -1,102 +1,19 @@
 /**
- * The one tRPC endpoint. Errors are logged here with their cause; what the client receives is
- * only the code and a translated message (server/api/trpc.ts's error formatter).
+ * The one tRPC endpoint, as Next serves it (server/api/http-handler.ts does the work). The custom
+ * server answers most procedures without going through Next's routing (server/http/direct-trpc.ts):
+ * loading this module hands it the handler of Next's own copy of the app's server code.
  */
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "@/server/api/root.ts";
-import { createContextFromHeaders } from "@/server/api/trpc.ts";
-import { maxTrpcBodyBytes, trpcErrorResponse } from "@/server/http/trpc-error-response.ts";
+import { handleTrpcRequest, methodNotAllowed, readBodyText } from "@/server/api/http-handler.ts";
+import { offerDirectTrpcHandler } from "@/server/http/direct-trpc.ts";
 
 export const dynamic = "force-dynamic";
 
 async function handle(req: Request): Promise<Response> {
-  const refused = req.method === "POST" ? await readJsonBodyOnce(req) : refuseMalformedQueryInput(req);
-  if (refused) return refused;
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: ({ req: request, resHeaders }) => createContextFromHeaders(request.headers, resHeaders),
-    onError({ error, path, type }) {
-      const where = `[trpc] ${type} ${path ?? "(no path)"}`;
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`${where} failed:`, error.cause ?? error);
-      else if (process.env.NODE_ENV === "development") console.warn(`${where}: ${error.code} ${error.message}`);
-    },
-  });
+  const body = req.method === "POST" ? await readBodyText(req) : null;
+  if (body instanceof Response) return body;
+  return handleTrpcRequest(req, body);
 }
 
-/**
- * A POST's body is read and parsed here, once: over the limit or malformed, the request is answered
- * here; otherwise tRPC gets the parsed value. Its JSON content-type handler reads a POST body with
- * `req.json()` and nothing else (node_modules/@trpc/server/dist/resolveResponse-*.mjs,
- * jsonContentTypeHandler), so `json` is answered from what was parsed here, instead of copying the
- * request and parsing the same text a second time on every comment and vote.
- */
-async function readJsonBodyOnce(req: Request): Promise<Response | null> {
-  if (!req.body) return null;
-  const bytes = await bodyWithinLimit(req, req.body);
-  if (bytes instanceof Response) return bytes;
-  const text = new TextDecoder().decode(bytes);
-  let parsed: unknown;
-  if (text !== "") {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      return malformed(req);
-    }
-  }
-  // An empty body keeps tRPC's own answer to it (JSON.parse("") throws, as req.json() would).
-  Object.defineProperty(req, "json", { value: async () => (text === "" ? JSON.parse(text) : parsed) });
-  return null;
-}
-
-/**
- * Refuses bodies over the limit without reading past it. The custom server (server/http/) checks
- * first; this is the same rule for when the app runs behind another server (`next start`).
- */
-async function bodyWithinLimit(req: Request, body: ReadableStream<Uint8Array>): Promise<Uint8Array | Response> {
-  const tooLarge = () => trpcErrorResponse(413, "PAYLOAD_TOO_LARGE", "payloadTooLarge", req.headers.get("cookie"));
-  const declared = Number(req.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxTrpcBodyBytes) return tooLarge();
-
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxTrpcBodyBytes) {
-      await reader.cancel();
-      return tooLarge();
-    }
-    chunks.push(value);
-  }
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-}
-
-/**
- * tRPC rejects malformed JSON too, but before it knows the reader (its error formatter then has no
- * context and so no locale): answering here keeps the message in the reader's language.
- */
-function refuseMalformedQueryInput(req: Request): Response | null {
-  const input = new URL(req.url).searchParams.get("input");
-  if (input === null) return null;
-  try {
-    JSON.parse(input);
-    return null;
-  } catch {
-    return malformed(req);
-  }
-}
-
-function malformed(req: Request): Response {
-  return trpcErrorResponse(400, "PARSE_ERROR", "malformedRequest", req.headers.get("cookie"));
-}
-
-/** Methods tRPC has no use for: a JSON 405 rather than Next's empty one. */
-function methodNotAllowed(req: Request): Response {
-  return trpcErrorResponse(405, "METHOD_NOT_SUPPORTED", "wrongMethod", req.headers.get("cookie"), { allow: "GET, POST" });
-}
+offerDirectTrpcHandler(handleTrpcRequest);
 
 export { handle as GET, handle as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };
