@@ -125,6 +125,16 @@ test("a moderator creates a poll at the end of the essay, a reader votes, the mo
   await moderator.context().close();
 });
 
+test("on a phone, where the header has no room for it, a moderator reaches moderation from the account page", async ({ browser, mailbox, pageProblems }) => {
+  const moderator = await moderatorPage({ browser, pageProblems, mailbox }, "/account");
+  await moderator.setViewportSize({ width: 390, height: 844 });
+  await expect(moderator.getByTestId("moderate-link")).toBeHidden();
+  await moderator.getByTestId("account-moderate-link").click();
+  await expect(moderator).toHaveURL((url) => url.pathname === "/moderate");
+  await expect(moderator.getByTestId("moderate-polls-link")).toBeVisible();
+  await moderator.context().close();
+});
+
 test("readers and visitors are refused the moderation pages and the CSV", async ({ page, mailbox, email, pageProblems, playwright, baseURL }) => {
   // A visitor is sent to sign in and comes back.
   await page.goto("/moderate/polls");
@@ -133,6 +143,7 @@ test("readers and visitors are refused the moderation pages and the CSV", async 
   pageProblems.allow(/status of 403/);
   await signInByEmail(page, mailbox, email, "/account");
   await expect(page.getByTestId("moderate-link")).toHaveCount(0);
+  await expect(page.getByTestId("account-moderate-link")).toHaveCount(0);
   for (const path of ["/moderate", "/moderate/polls", "/moderate/polls/new"]) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(403);

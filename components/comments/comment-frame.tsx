@@ -108,7 +108,10 @@ export function CommentFrame({
           <header className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm leading-6">
             {tombstone ? null : (
               <>
-                <span className="font-semibold text-fg" data-testid="comment-author">
+                {/* One line, cut with an ellipsis: a 32-character name would otherwise wrap on a phone
+                    and leave the "·" and the time dangling on a line of their own. The full name
+                    stays in the tooltip and in the article's accessible name. */}
+                <span className="max-w-[12em] truncate font-semibold text-fg sm:max-w-[20em]" title={name} data-testid="comment-author">
                   {name}
                 </span>
                 {comment.author?.isModerator ? (

@@ -28,6 +28,7 @@ import { EssayFigure } from "./figure-placeholder.tsx";
 import { ReadingProgress } from "./reading-progress.tsx";
 import { RelatedReadings } from "./related-readings.tsx";
 import { TableOfContents, type TocEntry } from "./table-of-contents.tsx";
+import { titleSegments } from "./title-breaks.ts";
 
 const essayLang = "zh-CN";
 
@@ -86,8 +87,14 @@ export async function EssayArticle({ essay, locale }: { essay: EssayView; locale
                   </span>
                 </p>
               ) : null}
-              <h1 className="font-serif text-balance text-[1.75rem] leading-[1.35] font-bold tracking-tight text-fg sm:text-[2.25rem] sm:leading-[1.3]">
-                {essay.title}
+              {/* keep-all + <wbr>: wraps only between words (title-breaks.ts), never inside "打工人". */}
+              <h1 className="font-serif text-balance text-[1.75rem] leading-[1.35] font-bold tracking-tight text-fg [overflow-wrap:anywhere] [word-break:keep-all] sm:text-[2.25rem] sm:leading-[1.3]">
+                {titleSegments(essay.title).map((segment, index) => (
+                  <Fragment key={index}>
+                    {index > 0 ? <wbr /> : null}
+                    {segment}
+                  </Fragment>
+                ))}
               </h1>
               <EssayByline
                 essay={essay}

@@ -63,7 +63,7 @@ export function AuthStatus({ labels, notificationLabels }: { labels: AuthStatusL
   return (
     <div className="flex items-center gap-1">
       {labels.moderate && (user.role === "MODERATOR" || user.role === "ADMIN") ? (
-        // From sm up only: at phone width the header has no room left for it.
+        // From sm up only: at phone width the header has no room left for it (the account page links it).
         <a data-testid="moderate-link" href="/moderate" className={cx(pill, "px-2.5 text-muted hover:bg-raised hover:text-fg max-sm:hidden")}>
           {labels.moderate}
         </a>

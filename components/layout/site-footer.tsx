@@ -11,7 +11,8 @@ export async function SiteFooter({ locale }: { locale: AppLocale }) {
           <span aria-hidden="true"> · </span>
           {t("footer.about")}
         </p>
-        <p>{t("footer.attribution")}</p>
+        {/* text-pretty: no lone "用。" on the last line of a phone-width footer. */}
+        <p className="text-pretty">{t("footer.attribution")}</p>
       </div>
     </footer>
   );

@@ -68,7 +68,8 @@ export function PollWordingForm({ poll, onSaved }: { poll: ModeratedPoll; onSave
               <span className="text-sm font-medium text-muted">
                 {t("form.optionNumber", { n: index + 1 })} · <span className="font-mono text-xs">{option.key}</span> · {t("votes", { count: option.votes })}
               </span>
-              <span className="flex items-center gap-1">
+              {/* ml-auto: when a long key wraps the buttons to their own line, they stay on the right like every other row's. */}
+              <span className="ml-auto flex items-center gap-1">
                 <Button variant="ghost" size="sm" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t("edit.moveUp", { n: index + 1 })}>
                   <span aria-hidden="true">↑</span>
                 </Button>

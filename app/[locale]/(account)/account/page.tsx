@@ -10,7 +10,7 @@ import { AccountForm } from "@/components/account/account-form.tsx";
 import { PollBadgeSwitch } from "@/components/account/poll-badge-switch.tsx";
 import { RoleBadge } from "@/components/account/role-badge.tsx";
 import { SignOutButton } from "@/components/auth/sign-out-button.tsx";
-import { Card, CardDescription, CardTitle, Input, PageContainer } from "@/components/ui/index.ts";
+import { Card, CardDescription, CardTitle, Input, LinkButton, PageContainer } from "@/components/ui/index.ts";
 import { getReaderCaller } from "@/server/api/reader-caller.ts";
 import { isLocale } from "@/server/i18n/locales.ts";
 
@@ -66,6 +66,15 @@ export default async function AccountPage({ params }: Props) {
             <div className="mt-2 border-t border-line pt-6">
               <PollBadgeSwitch initial={user.showPollBadge} />
             </div>
+            {user.role === "MODERATOR" || user.role === "ADMIN" ? (
+              // The header's link to /moderate is hidden at phone width (no room): this is the way there.
+              <div className="mt-2 border-t border-line pt-6">
+                <h2 className="mb-3 text-sm font-medium text-fg">{t("moderationSection")}</h2>
+                <LinkButton href="/moderate" variant="secondary" data-testid="account-moderate-link">
+                  {t("moderationLink")}
+                </LinkButton>
+              </div>
+            ) : null}
             <div className="mt-2 border-t border-line pt-6">
               <h2 className="mb-3 text-sm font-medium text-fg">{t("sessionSection")}</h2>
               <SignOutButton redirectTo="/" />

@@ -26,11 +26,18 @@ export default async function SignInErrorPage({ params, searchParams }: Props) {
   const message = t(`error.${code === "csrf" ? "Default" : code}`);
 
   return (
-    <AuthCard title={t("error.title")} icon={<AlertIcon />}>
-      <p role="alert" data-testid="signin-error" data-error={code} className="text-[0.9375rem] leading-relaxed text-fg">
-        {message}
-      </p>
-      <div className="mt-7 flex flex-wrap gap-3">
+    <AuthCard
+      title={t("error.title")}
+      icon={<AlertIcon />}
+      // The explanation sits under the title like every sign-in card's sentence (as children it
+      // was set apart by the gap meant for the buttons).
+      description={
+        <span role="alert" data-testid="signin-error" data-error={code} className="text-fg">
+          {message}
+        </span>
+      }
+    >
+      <div className="flex flex-wrap gap-3">
         <LinkButton href="/signin" variant="primary">
           {t("error.requestNewLink")}
         </LinkButton>

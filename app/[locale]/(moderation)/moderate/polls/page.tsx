@@ -28,10 +28,15 @@ export default async function ModeratePollsPage({ params }: Props) {
         <div className="min-w-0">
           <h1 className="text-2xl font-bold tracking-tight text-fg sm:text-3xl">{t("title")}</h1>
           <p className="mt-2 text-[0.9375rem] text-muted">
-            {t("essay")}{" "}
-            <span lang="zh-CN" className="font-medium text-fg">
-              {list.essay.title}
-            </span>
+            {/* One message, so each language spaces its colon its own way ("Essay: …", "文章：…"). */}
+            {t.rich("essay", {
+              title: list.essay.title,
+              essay: (title) => (
+                <span lang="zh-CN" className="font-medium text-fg">
+                  {title}
+                </span>
+              ),
+            })}
           </p>
         </div>
         <LinkButton href="/moderate/polls/new" data-testid="new-poll-link">
