@@ -1,7 +1,7 @@
 /**
  * The comment section under the essay (issue 4), in Chromium against the production build:
  * posting, replies and replies to replies, editing, deleting (both tombstone cases), votes, the
- * three sorts, paging, a live update seen by a second reader, the signed-out draft kept through
+ * three sorts, paging, a live comment and live scores seen by a second reader, the signed-out draft kept through
  * sign-in, input-method composition, and a #comment-<id> link to a comment beyond the first page.
  *
  * Comments that a test only needs to exist are posted through the API by readers of their own
@@ -189,6 +189,37 @@ test("upvoting toggles, is shown at once and is kept", async ({ page, mailbox, e
   await again.click();
   await expect(again).toHaveAttribute("aria-pressed", "false");
   await expect(again.getByTestId("comment-score")).toHaveText("0");
+});
+
+test("others' upvotes change the scores on an open page without a reload", async ({ page, mailbox }) => {
+  const first = await postAsNewReader(mailbox, "scored", unique("被赞同的评论"));
+  const second = await postAsNewReader(mailbox, "scored", unique("也被赞同的评论"));
+  const comments = await openComments(page, "/?sort=newest#comments");
+  const scoreOf = async (comment: ApiComment) => (await ownFrame(commentById(comments, comment.id))).getByTestId("comment-score");
+  await expect(await scoreOf(first)).toHaveText("0");
+
+  const voter = await apiReader(mailbox, `voter-${unique("a").replace(/\W/g, "")}@example.com`);
+  const other = await apiReader(mailbox, `voter-${unique("b").replace(/\W/g, "")}@example.com`);
+  try {
+    // The page's live stream starts from "now" once it is open, which may be just after a vote:
+    // take the vote back and cast it again until one reaches the page.
+    await expect(async () => {
+      await trpcMutation(voter, "comments.vote", { commentId: first.id, upvoted: false });
+      await trpcMutation(voter, "comments.vote", { commentId: first.id, upvoted: true });
+      await expect(await scoreOf(first)).toHaveText("1", { timeout: 3_000 });
+    }).toPass({ timeout: 20_000 });
+
+    // Votes on two comments at once reach both (the scores of an interval travel together).
+    await Promise.all([
+      trpcMutation(other, "comments.vote", { commentId: first.id, upvoted: true }),
+      trpcMutation(other, "comments.vote", { commentId: second.id, upvoted: true }),
+    ]);
+    await expect(await scoreOf(first)).toHaveText("2");
+    await expect(await scoreOf(second)).toHaveText("1");
+  } finally {
+    await voter.dispose();
+    await other.dispose();
+  }
 });
 
 test("the composer never submits during input-method composition", async ({ page, mailbox, email }) => {

@@ -2,9 +2,10 @@
  * Upvotes from 1,000 signed-in readers on 100 comments, every (reader, comment) pair at most once
  * (bench/lib/tallies.ts, votePair), so each acknowledged upvote must add exactly one to a score.
  * Afterwards each comment's score must equal its CommentVote rows and the seed's score plus the
- * acknowledged upvotes, and the last live "score" event of each voted comment must carry that
- * score: what a reader with the page open ends up seeing (events are coalesced per comment,
- * server/live/score-events.ts, so the load waits out one interval before the server stops).
+ * acknowledged upvotes, and the last live "scores" event that names a voted comment must carry
+ * that score: what a reader with the page open ends up seeing (events gather the essay's voted
+ * comments per interval, server/live/score-events.ts, so the load waits out one interval before
+ * the server stops).
  */
 import { benchUserId, sessionCookieFor } from "../lib/accounts.ts";
 import type { BenchScenario } from "../lib/suite.ts";
@@ -60,9 +61,10 @@ export function voteLoad(fixture: () => CommentsFixture): BenchScenario {
             const byId = new Map(rows.map((row) => [row.id, row]));
             const voted = voteTargets.filter((target) => upvotes.get(target.id)! > 0).map((target) => target.id);
             const lastEvents = await db.$queryRawUnsafe<Array<{ id: string; score: number }>>(
-              `SELECT DISTINCT ON (payload->'json'->>'commentId') payload->'json'->>'commentId' AS id, (payload->'json'->>'score')::int AS score
-               FROM "LiveEvent" WHERE payload->'json'->>'type' = 'score' AND payload->'json'->>'commentId' = ANY(string_to_array($1::text, ','))
-               ORDER BY payload->'json'->>'commentId', "LiveEvent".id DESC`,
+              `SELECT DISTINCT ON (entry->>'commentId') entry->>'commentId' AS id, (entry->>'score')::int AS score
+               FROM "LiveEvent" e CROSS JOIN LATERAL jsonb_array_elements(e.payload->'json'->'scores') AS entry
+               WHERE e.payload->'json'->>'type' = 'scores' AND entry->>'commentId' = ANY(string_to_array($1::text, ','))
+               ORDER BY entry->>'commentId', e.id DESC`,
               voted.join(","),
             );
             const lastScore = new Map(lastEvents.map((event) => [event.id, event.score]));

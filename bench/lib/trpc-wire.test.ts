@@ -30,7 +30,7 @@ describe("tRPC wire format", () => {
   });
 
   it("reads a subscription event's data", () => {
-    const data = JSON.stringify(superjson.serialize({ type: "score", commentId: "c1", score: 3 }));
-    expect(readEventData(data)).toEqual({ type: "score", commentId: "c1", score: 3 });
+    const data = JSON.stringify(superjson.serialize({ type: "scores", scores: [{ commentId: "c1", score: 3 }] }));
+    expect(readEventData(data)).toEqual({ type: "scores", scores: [{ commentId: "c1", score: 3 }] });
   });
 });

@@ -1,7 +1,10 @@
 /**
  * `polls.results` as a signed-in voter asks for it: the answer carries the reader's own choice, so it
- * depends on who asks and no shared cache can serve it; every request computes it (one statement,
- * server/polls/results-read.ts) after the session lookup.
+ * depends on who asks and the HTTP read cache cannot serve it. The app keeps the poll's totals and
+ * this reader's choice per process until a ballot or poll event clears them
+ * (server/polls/kept-results.ts); nobody votes during this row, so it measures the kept path: the
+ * session lookup (itself kept), tRPC and the answer, without a database round trip. The checks
+ * that a kept answer is never behind the reader's own ballot are tests, not this row.
  */
 import { decodedBody } from "../lib/encoding.ts";
 import { benchUserId, sessionCookieFor } from "../lib/accounts.ts";

@@ -25,7 +25,8 @@ describe("parseCommentEvent", () => {
   });
 
   it("unwraps a tracked { id, data } message", () => {
-    expect(parseCommentEvent({ id: "42", data: { type: "score", commentId: "c1", score: 3 } })).toEqual({ type: "score", commentId: "c1", score: 3 });
+    const scores = { type: "scores", scores: [{ commentId: "c1", score: 3 }, { commentId: "c2", score: 0 }] };
+    expect(parseCommentEvent({ id: "42", data: scores })).toEqual(scores);
   });
 
   it("keeps the thread's paragraph of a created or deleted event, for the margin count", () => {
@@ -41,5 +42,9 @@ describe("parseCommentEvent", () => {
     expect(parseCommentEvent({ type: "created", comment: { id: 1 } })).toBeNull();
     expect(parseCommentEvent({ type: "created", comment: { ...comment, createdAt: "not a date" } })).toBeNull();
     expect(parseCommentEvent({ type: "deleted", commentId: "c1", outcome: "vanished" })).toBeNull();
+    // A scores event with one malformed entry is dropped whole, like any event that does not look right.
+    expect(parseCommentEvent({ type: "scores", scores: [{ commentId: "c1", score: 3 }, { commentId: "c2", score: "4" }] })).toBeNull();
+    expect(parseCommentEvent({ type: "scores", scores: [] })).toBeNull();
+    expect(parseCommentEvent({ type: "score", commentId: "c1", score: 3 })).toBeNull();
   });
 });

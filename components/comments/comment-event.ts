@@ -40,6 +40,17 @@ function paragraphOf(data: Fields): { paragraphKey?: string } {
   return isString(data.paragraphKey) && /^[A-Za-z0-9_-]{1,64}$/.test(data.paragraphKey) ? { paragraphKey: data.paragraphKey } : {};
 }
 
+/** The entries of a scores event, all well-formed, or null (the whole event is then ignored). */
+function readScores(value: unknown): CommentEvent | null {
+  if (!Array.isArray(value) || value.length === 0) return null;
+  const scores: { commentId: string; score: number }[] = [];
+  for (const entry of value) {
+    if (!isObject(entry) || !isString(entry.commentId) || !isInteger(entry.score)) return null;
+    scores.push({ commentId: entry.commentId, score: entry.score });
+  }
+  return { type: "scores", scores };
+}
+
 export function parseCommentEvent(message: unknown): CommentEvent | null {
   let data = message;
   if (isObject(data) && !("type" in data) && "data" in data) data = data.data;
@@ -57,8 +68,8 @@ export function parseCommentEvent(message: unknown): CommentEvent | null {
       return isString(data.commentId) && (data.outcome === "tombstone" || data.outcome === "gone")
         ? { type: "deleted", commentId: data.commentId, outcome: data.outcome, ...paragraphOf(data) }
         : null;
-    case "score":
-      return isString(data.commentId) && isInteger(data.score) ? { type: "score", commentId: data.commentId, score: data.score } : null;
+    case "scores":
+      return readScores(data.scores);
     default:
       return null;
   }

@@ -61,10 +61,22 @@ describe("new comments", () => {
 });
 
 describe("changes in place", () => {
+  it("applies every score of a scores event, each to its own comment, keeping their other changes", () => {
+    const edited = view("a", { bodyHtml: "<p>new</p>" });
+    const state = run(
+      { type: "event", event: { type: "edited", comment: edited } },
+      { type: "event", event: { type: "scores", scores: [{ commentId: "a", score: 3 }, { commentId: "b", score: 12 }] } },
+      { type: "event", event: { type: "scores", scores: [{ commentId: "b", score: 13 }] } },
+    );
+    expect(commentAsShown(state, view("a"))).toMatchObject({ score: 3, bodyHtml: "<p>new</p>" });
+    expect(commentAsShown(state, view("b"))?.score).toBe(13);
+    expect(commentAsShown(state, view("c", { score: 5 }))?.score).toBe(5);
+  });
+
   it("applies scores, edits and tombstones to a fetched comment", () => {
     const comment = view("c", { viewer: { upvoted: true, isAuthor: false, canEdit: false, canDelete: false } });
     const state = run(
-      { type: "event", event: { type: "score", commentId: "c", score: 7 } },
+      { type: "event", event: { type: "scores", scores: [{ commentId: "c", score: 7 }] } },
       { type: "event", event: { type: "edited", comment: view("c", { bodyHtml: "<p>new</p>", editedAt: new Date() }) } },
     );
     const shown = commentAsShown(state, comment)!;

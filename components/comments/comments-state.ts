@@ -1,6 +1,6 @@
 /**
  * What happened to comments since the pages on screen were fetched: the reader's own new
- * comments, live events (created, edited, deleted, score) and votes. Pages stay as the server sent
+ * comments, live events (created, edited, deleted, scores) and votes. Pages stay as the server sent
  * them; every comment shown is read through this state (commentAsShown), so an edit or a score
  * reaches the comment wherever it sits: a top-level page, a reply loaded on demand, a thread.
  *
@@ -79,8 +79,12 @@ function applyEvent(state: CommentsState, event: CommentEvent): CommentsState {
       return patch(state, event.comment.id, editedFields(event.comment, false));
     case "deleted":
       return deleted(state, event.commentId, event.outcome);
-    case "score":
-      return patch(state, event.commentId, { score: event.score });
+    case "scores": {
+      // One copy of the patches for the whole batch (up to 100 comments), not one per comment.
+      const patches = new Map(state.patches);
+      for (const { commentId, score } of event.scores) patches.set(commentId, { ...patches.get(commentId), score });
+      return { ...state, patches };
+    }
   }
 }
 

@@ -59,10 +59,10 @@ describe("createLiveConnection", () => {
 
     const [live] = opened;
     live!.send("c:0;n:0;p:p1:0;p:p2:0", { channel: "ready" });
-    live!.send("c:1;n:0;p:p1:0;p:p2:0", { channel: "comments", event: { type: "score", commentId: "x", score: 1 } });
+    live!.send("c:1;n:0;p:p1:0;p:p2:0", { channel: "comments", event: { type: "scores", scores: [{ commentId: "x", score: 1 }] } });
     live!.send("c:1;n:0;p:p1:2;p:p2:0", { channel: "poll", pollId: "p1", event: { type: "results-changed" } });
     live!.send("c:1;n:3;p:p1:2;p:p2:0", { channel: "notifications", event: { type: "notification" } });
-    expect(comments).toHaveBeenCalledExactlyOnceWith({ type: "score", commentId: "x", score: 1 });
+    expect(comments).toHaveBeenCalledExactlyOnceWith({ type: "scores", scores: [{ commentId: "x", score: 1 }] });
     expect(poll).toHaveBeenCalledExactlyOnceWith({ type: "results-changed" });
     expect(otherPoll).not.toHaveBeenCalled();
     expect(bell).toHaveBeenCalledExactlyOnceWith({ type: "notification" });
@@ -87,7 +87,7 @@ describe("createLiveConnection", () => {
 
     // The replaced subscription is closed, and a late message from it is ignored.
     opened[1]!.send("c:9;p:p1:8", { channel: "poll", pollId: "p1", event: { type: "results-changed" } });
-    opened[0]!.send("c:99", { channel: "comments", event: { type: "score", commentId: "x", score: 1 } });
+    opened[0]!.send("c:99", { channel: "comments", event: { type: "scores", scores: [{ commentId: "x", score: 1 }] } });
     stopPoll();
     await vi.advanceTimersByTimeAsync(50);
     expect(opened[2]!.input).toEqual({ slug: "essay", lastEventId: "c:9;p:p1:8" });
@@ -108,7 +108,7 @@ describe("createLiveConnection", () => {
     const second = vi.fn();
     connection.subscribe({ kind: "comments", slug: "one" }, second);
     await vi.advanceTimersByTimeAsync(50);
-    opened[0]!.send("c:5", { channel: "comments", event: { type: "score", commentId: "x", score: 2 } });
+    opened[0]!.send("c:5", { channel: "comments", event: { type: "scores", scores: [{ commentId: "x", score: 2 }] } });
     expect(second).toHaveBeenCalledOnce();
     expect(errors).toHaveBeenCalledOnce();
     errors.mockRestore();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestCaller, createTestUser } from "@/server/test/caller.ts";
 import { createTestDatabase, type TestDatabase } from "@/server/test/database.ts";
 import { setRole } from "@/server/db/roles.ts";
-import { sessionCacheTtlMs } from "./session-cache.ts";
+import { forgetSessionToken, sessionCacheTtlMs, sessionRefreshEveryMs, sessionRefreshSettled } from "./session-cache.ts";
 import { sessionTokenFromCookieHeader, sessionUserFromToken } from "./session-user.ts";
 
 let database: TestDatabase;
@@ -69,6 +69,49 @@ describe("sessionUserFromToken", () => {
     const reader = (await sessionUserFromToken(database.db, token))!;
     await createTestCaller({ db: database.db, user: reader }).me.update({ name: "新名字", locale: "en", showPollBadge: false });
     expect(await sessionUserFromToken(database.db, token)).toEqual({ ...user, name: "新名字", locale: "en" });
+  });
+});
+
+describe("re-reading kept sessions ahead of time", () => {
+  it("re-reads a reader who keeps acting in the background: changes made elsewhere arrive, and the 5 s count from that read", async () => {
+    const kept = await signedIn();
+    const signedOutElsewhere = await signedIn();
+    // A clock of its own, later than the ones earlier tests passed (a batch is considered at most once a second).
+    const t0 = Date.now() + 10 * sessionCacheTtlMs;
+    expect(await sessionUserFromToken(database.db, kept.token, t0)).toEqual(kept.user);
+    expect(await sessionUserFromToken(database.db, signedOutElsewhere.token, t0)).toEqual(signedOutElsewhere.user);
+    // Another process promotes one reader and signs the other out; this one does not know.
+    await database.db.user.update({ where: { id: kept.user.id }, data: { role: "MODERATOR" } });
+    await database.db.session.delete({ where: { sessionToken: signedOutElsewhere.token } });
+
+    // Before half the time, a hit is only a hit.
+    expect(await sessionUserFromToken(database.db, kept.token, t0 + 1_000)).toMatchObject({ role: "USER" });
+    await sessionRefreshSettled(database.db);
+    expect(await sessionUserFromToken(database.db, kept.token, t0 + 1_001)).toMatchObject({ role: "USER" });
+
+    // Half the time later, both are used again: served as kept, and re-read in one background query.
+    const halfway = t0 + sessionCacheTtlMs / 2 + sessionRefreshEveryMs;
+    expect(await sessionUserFromToken(database.db, signedOutElsewhere.token, halfway)).toEqual(signedOutElsewhere.user);
+    expect(await sessionUserFromToken(database.db, kept.token, halfway)).toMatchObject({ role: "USER" });
+    await sessionRefreshSettled(database.db);
+    expect(await sessionUserFromToken(database.db, kept.token, halfway + 1)).toMatchObject({ role: "MODERATOR" });
+    expect(await sessionUserFromToken(database.db, signedOutElsewhere.token, halfway + 1)).toBeNull();
+
+    // Kept from the re-read on, not from the first read; and never longer.
+    await database.db.session.delete({ where: { sessionToken: kept.token } });
+    expect(await sessionUserFromToken(database.db, kept.token, t0 + sessionCacheTtlMs + 1)).toMatchObject({ role: "MODERATOR" });
+    expect(await sessionUserFromToken(database.db, kept.token, halfway + sessionCacheTtlMs)).toBeNull();
+  });
+
+  it("a sign-out in this process while the session is being read is not undone by that read", async () => {
+    const { user, token } = await signedIn();
+    const reading = sessionUserFromToken(database.db, token);
+    // next-auth's deleteSession: the row, then the kept copy (adapter.ts), while the read is in flight.
+    const signingOut = database.db.session.delete({ where: { sessionToken: token } });
+    forgetSessionToken(database.db, token);
+    expect(await reading).toEqual(user);
+    await signingOut;
+    expect(await sessionUserFromToken(database.db, token)).toBeNull();
   });
 });
 

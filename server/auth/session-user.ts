@@ -6,7 +6,7 @@
  */
 import type { Db } from "@/server/db/client.ts";
 import type { Role, Locale } from "@/server/db/generated/enums.ts";
-import { cachedSessionUser, rememberSessionUser } from "./session-cache.ts";
+import { cachedSessionUser, refreshSessionsIfDue, rememberSessionUser, sessionCacheGeneration, type FoundSessions } from "./session-cache.ts";
 
 export interface SessionUser {
   id: string;
@@ -19,28 +19,63 @@ export interface SessionUser {
 /** next-auth v4 cookie names: the secure prefix is used when the site is served over https. */
 export const sessionCookieNames = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
+// Compiled once: this runs on every request.
+const sessionCookiePatterns = sessionCookieNames.map((name) => new RegExp(`(?:^|;\\s*)${name.replace(/[.]/g, "\\.")}=([^;]+)`));
+
 export function sessionTokenFromCookieHeader(cookieHeader: string | null | undefined): string | null {
   if (!cookieHeader) return null;
-  for (const name of sessionCookieNames) {
-    const match = new RegExp(`(?:^|;\\s*)${name.replace(/[.]/g, "\\.")}=([^;]+)`).exec(cookieHeader);
+  for (const pattern of sessionCookiePatterns) {
+    const match = pattern.exec(cookieHeader);
     if (match?.[1]) return decodeURIComponent(match[1]);
   }
   return null;
+}
+
+interface SessionRow extends SessionUser {
+  sessionToken: string;
+  expires: Date;
+}
+
+/**
+ * The sessions behind `tokens` with their users, in one statement: through the client's relation
+ * select, Prisma sends the Session and the User read as two, and a signed-in request whose session
+ * is not kept (every first request of a reader) paid both round trips.
+ */
+async function readSessions(db: Db, tokens: string[]): Promise<FoundSessions> {
+  const rows = await db.$queryRaw<SessionRow[]>`
+    SELECT s."sessionToken", s.expires, u.id, u.name, u.email, u.role::text AS role, u.locale::text AS locale
+    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    WHERE s."sessionToken" = ANY(${tokens}::text[])`;
+  return new Map(
+    rows.map(({ sessionToken, expires, ...user }) => [sessionToken, { user, expiresAt: new Date(expires).getTime() }]),
+  );
 }
 
 /** Kept for a few seconds per process, invalidated here on sign-out and role changes (session-cache.ts). */
 export async function sessionUserFromToken(db: Db, sessionToken: string | null, now: number = Date.now()): Promise<SessionUser | null> {
   if (!sessionToken || sessionToken.length > 512) return null;
   const cached = cachedSessionUser(db, sessionToken, now);
-  if (cached) return cached;
-  const session = await db.session.findUnique({
-    where: { sessionToken },
-    select: {
-      expires: true,
-      user: { select: { id: true, name: true, email: true, role: true, locale: true } },
-    },
-  });
-  if (!session || session.expires.getTime() <= now) return null;
-  rememberSessionUser(db, sessionToken, session.user, session.expires.getTime(), now);
+  if (cached) {
+    refreshSessionsAhead(db, now);
+    return cached;
+  }
+  const generation = sessionCacheGeneration(db);
+  const session = (await readSessions(db, [sessionToken])).get(sessionToken);
+  if (!session || session.expiresAt <= now) return null;
+  rememberSessionUser(db, sessionToken, session.user, session.expiresAt, now, generation);
   return session.user;
+}
+
+/**
+ * Re-reads, in one query and in the background, every kept session that is in use and half its
+ * time old (session-cache.ts), so that active readers do not each pay a lookup when it runs out.
+ * At most one such query per second per database; the request that triggers it does not wait.
+ */
+function refreshSessionsAhead(db: Db, now: number): void {
+  refreshSessionsIfDue(db, now, (tokens) =>
+    readSessions(db, tokens).catch((error: unknown) => {
+      console.error("[auth] re-reading sessions failed (each is read again when it runs out):", error);
+      return null;
+    }),
+  );
 }

@@ -15,6 +15,7 @@
  *   read per reader and so is current at once.
  */
 import type { Db } from "@/server/db/client.ts";
+import { mapIn } from "@/server/db/per-database.ts";
 import type { LiveBus } from "@/server/live/bus.ts";
 import { getLiveBus } from "@/server/live/process-bus.ts";
 import type { CommentView } from "@/server/api/routers/comments/schemas.ts";
@@ -84,12 +85,6 @@ class FirstPages {
     this.observed?.stop();
     this.observed = { bus, stop: bus.observe("comments", () => (this.generation += 1)) };
   }
-}
-
-function mapIn<V>(maps: WeakMap<Db, Map<string, V>>, db: Db): Map<string, V> {
-  let map = maps.get(db);
-  if (!map) maps.set(db, (map = new Map()));
-  return map;
 }
 
 // On globalThis for the reason of server/db/index.ts: Next bundles server code into several chunks.

@@ -1,18 +1,18 @@
 /** The per-account comment limits, on the in-memory limiter with a fake clock. */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { createInMemoryRateLimiter, type RateLimiter } from "@/server/rate-limit/rate-limiter.ts";
+import { createInMemoryRateLimiter, type RefundableRateLimiter } from "@/server/rate-limit/rate-limiter.ts";
 import { commentRateGate, commentRateLimits } from "./rate-limits.ts";
 
 function gate() {
-  const limiters = new Map<string, RateLimiter>();
+  const limiters = new Map<string, RefundableRateLimiter>();
   return commentRateGate({} as never, (name) => {
     if (!limiters.has(name)) limiters.set(name, createInMemoryRateLimiter(commentRateLimits[name]));
     return limiters.get(name)!;
   });
 }
 
-async function refusalOf(run: Promise<void>): Promise<{ code: string; key: string; params: unknown } | null> {
+async function refusalOf(run: Promise<unknown>): Promise<{ code: string; key: string; params: unknown } | null> {
   try {
     await run;
     return null;
@@ -52,5 +52,23 @@ describe("commentRateGate", () => {
     expect(await refusalOf(allow("vote", "reader"))).toMatchObject({ key: "comments.voteRateLimited", params: { seconds: 60 } });
     for (let i = 0; i < 20; i++) expect(await refusalOf(allow("edit", "reader"))).toBeNull();
     expect(await refusalOf(allow("edit", "reader"))).toMatchObject({ key: "comments.editRateLimited", params: { seconds: 600 } });
+  });
+
+  it("gives back every limit it counted, so an action refused after the gate costs nothing", async () => {
+    const allow = gate();
+    const giveBackComment = await allow("create", "reader");
+    await giveBackComment!();
+    // Both the 5 s and the hourly count were given back: another comment at once, and 30 more in the hour.
+    for (let i = 0; i < 30; i++) {
+      expect(await refusalOf(allow("create", "reader"))).toBeNull();
+      vi.advanceTimersByTime(5_000);
+    }
+    expect(await refusalOf(allow("create", "reader"))).toMatchObject({ key: "comments.rateLimited" });
+
+    for (let i = 0; i < 59; i++) await allow("vote", "reader");
+    const giveBackVote = await allow("vote", "reader");
+    await giveBackVote!();
+    expect(await refusalOf(allow("vote", "reader"))).toBeNull();
+    expect(await refusalOf(allow("vote", "reader"))).toMatchObject({ key: "comments.voteRateLimited" });
   });
 });

@@ -11,7 +11,7 @@ import { appError } from "@/server/api/errors.ts";
 import type { Db } from "@/server/db/client.ts";
 import type { ErrorKey } from "@/server/i18n/error-messages.ts";
 import { appRateLimiter } from "@/server/rate-limit/app-rate-limiter.ts";
-import type { RateLimit, RateLimiter } from "@/server/rate-limit/rate-limiter.ts";
+import type { RateLimit, RefundableRateLimiter } from "@/server/rate-limit/rate-limiter.ts";
 
 export const commentRateLimits = {
   "comment-burst": { max: 1, windowMs: 5_000 },
@@ -34,18 +34,36 @@ const refusalKey: Record<CommentAction, ErrorKey> = {
   vote: "comments.voteRateLimited",
 };
 
-/** Decides whether an account may act now; a refusal throws TOO_MANY_REQUESTS with the wait. */
-export type CommentRateGate = (action: CommentAction, userId: string) => Promise<void>;
+/** Gives back what a gate counted, for an action refused after it passed the gate. */
+export type GiveBackRate = () => Promise<void>;
 
-export function commentRateGate(db: Db, limiterFor: (name: keyof typeof commentRateLimits) => RateLimiter = defaultLimiter(db)): CommentRateGate {
+/**
+ * Decides whether an account may act now, counting the action; a refusal throws TOO_MANY_REQUESTS
+ * with the wait. Resolves to the way to give the count back (a gate that counts nothing, as in
+ * tests, may resolve to nothing).
+ */
+export type CommentRateGate = (action: CommentAction, userId: string) => Promise<GiveBackRate | void>;
+
+export function commentRateGate(
+  db: Db,
+  limiterFor: (name: keyof typeof commentRateLimits) => RefundableRateLimiter = defaultLimiter(db),
+): CommentRateGate {
   return async (action, userId) => {
+    // One instant for every limit of the action, so that each can give back exactly its own hit.
+    const at = Date.now();
+    const counted: RefundableRateLimiter[] = [];
     // In order, stopping at the first refusal: a short limit refusing leaves the longer ones
     // uncounted. (A longer limit refusing after a shorter one counted costs the reader nothing:
     // they must wait for the longer one anyway.)
     for (const name of limitsOf[action]) {
-      const decision = await limiterFor(name).consume(userId);
+      const limiter = limiterFor(name);
+      const decision = await limiter.consume(userId, at);
       if (!decision.allowed) throw appError("TOO_MANY_REQUESTS", refusalKey[action], { seconds: decision.retryAfterSeconds });
+      counted.push(limiter);
     }
+    return async () => {
+      await Promise.all(counted.map((limiter) => limiter.refund(userId, at)));
+    };
   };
 }
 

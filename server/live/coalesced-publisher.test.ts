@@ -1,4 +1,4 @@
-/** Announcements of "something changed": the first at once, a burst folded into one more. */
+/** Announcements of changes: the first at once, a burst folded (replaced or merged) into one more. */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/server/db/client.ts";
 import { pollChannel } from "./channels.ts";
@@ -28,6 +28,27 @@ describe("CoalescedPublisher", () => {
 
     publisher.announce(db, channel, { n: 51 });
     expect(published).toEqual([{ n: 1 }, { n: 50 }, { n: 51 }]);
+  });
+
+  it("with a merge, folds every announcement of the interval into the one published at its end", async () => {
+    const published: string[][] = [];
+    const union = (pending: string[], next: string[]) => [...new Set([...pending, ...next])];
+    const publisher = new CoalescedPublisher<string[]>(async (_db, _channel, ids) => published.push(ids), 250, union);
+    const channel = pollChannel("p1");
+
+    publisher.announce(db, channel, ["a"]);
+    publisher.announce(db, channel, ["b"]);
+    publisher.announce(db, channel, ["a"]);
+    publisher.announce(db, channel, ["c"]);
+    expect(published).toEqual([["a"]]);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(published).toEqual([["a"], ["b", "a", "c"]]);
+
+    // A flush (a server stopping) publishes what waits without waiting for the interval.
+    publisher.announce(db, channel, ["d"]);
+    publisher.announce(db, channel, ["e"]);
+    await publisher.flush();
+    expect(published).toEqual([["a"], ["b", "a", "c"], ["d", "e"]]);
   });
 
   it("keeps channels apart", () => {

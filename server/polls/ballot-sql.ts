@@ -1,6 +1,7 @@
 /**
  * A ballot or a withdrawal as one SQL statement: the functions `poll_cast_ballot` and
- * `poll_withdraw_ballot` (migration …_poll_answer_pairs; docs/polls.md, "Concurrency").
+ * `poll_withdraw_ballot` (migrations …_poll_answer_pairs and …_ballot_fewer_statements; docs/polls.md,
+ * "Concurrency"). Under load, first ballots are batched on top of this (first-ballots.ts).
  *
  * Why one statement: every ballot of a poll increments the same rows (the poll's voter count, its
  * options' counts, the day's tallies, the breakdown's cells). In an interactive transaction those row
@@ -16,6 +17,7 @@
  * function re-reads the ballot under the lock, so a ballot changed in between is still handled right.
  */
 import type { Db } from "@/server/db/client.ts";
+import type { Prisma } from "@/server/db/generated/client.ts";
 import { parsePollCounts, type PollCounts } from "./results-read.ts";
 
 export type BallotRefusal = "notFound" | "notOpen" | "closed" | "optionNotInPoll" | "tooManyChoices" | "changeNotAllowed" | "changeNeedsLimit";
@@ -48,7 +50,7 @@ function sqlStateOf(error: unknown): string | undefined {
   return undefined;
 }
 
-async function withRetry<T>(run: () => Promise<T>): Promise<T> {
+export async function withRetry<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
@@ -59,7 +61,7 @@ async function withRetry<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** The function's `timestamp(3)` parameter: the columns hold UTC without a zone. */
-function utcTimestamp(at: Date): string {
+export function utcTimestamp(at: Date): string {
   return at.toISOString().replace("T", " ").replace("Z", "");
 }
 
@@ -72,7 +74,7 @@ function parseOutcome(value: unknown): Record<string, unknown> {
 }
 
 export async function castBallotStatement(
-  db: Db,
+  db: Db | Prisma.TransactionClient,
   input: { pollId: string; userId: string; optionIds: string[]; now: Date; mayChange: boolean },
 ): Promise<CastOutcome> {
   const row = await withRetry(

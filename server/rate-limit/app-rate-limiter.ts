@@ -7,12 +7,12 @@
  */
 import { isPostgresUrl, type Db } from "@/server/db/client.ts";
 import { createPostgresRateLimiter } from "./postgres-rate-limiter.ts";
-import { createInMemoryRateLimiter, type RateLimit, type RateLimiter } from "./rate-limiter.ts";
+import { createInMemoryRateLimiter, type RateLimit, type RefundableRateLimiter } from "./rate-limiter.ts";
 
 export type RateLimiterStore = "postgres" | "memory" | "off";
 
 /** Lets every action through: RATE_LIMITS=off, for load benchmarks on a local site. */
-const unlimited: RateLimiter = { consume: async () => ({ allowed: true }) };
+const unlimited: RefundableRateLimiter = { consume: async () => ({ allowed: true }), refund: async () => {} };
 
 /**
  * Where this process keeps its counts. Read from the environment rather than getServerConfig():
@@ -26,13 +26,13 @@ export function rateLimiterStore(env: Record<string, string | undefined> = proce
 }
 
 // Per database handle (tests open several) and name: one limiter, so memory counts are kept.
-const limiters = new WeakMap<Db, Map<string, { limit: RateLimit; limiter: RateLimiter }>>();
+const limiters = new WeakMap<Db, Map<string, { limit: RateLimit; limiter: RefundableRateLimiter }>>();
 
 /**
  * One limiter per database and name; `name` also namespaces its keys in the shared table, so one
  * name must always come with the same limit (two limits on one action need two names).
  */
-export function appRateLimiter(db: Db, name: string, limit: RateLimit, store: RateLimiterStore = rateLimiterStore()): RateLimiter {
+export function appRateLimiter(db: Db, name: string, limit: RateLimit, store: RateLimiterStore = rateLimiterStore()): RefundableRateLimiter {
   if (store === "off") return unlimited;
   let byName = limiters.get(db);
   if (!byName) {

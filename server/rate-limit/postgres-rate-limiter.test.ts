@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/server/test/database.ts";
 import { appRateLimiter, rateLimiterStore } from "./app-rate-limiter.ts";
 import { createPostgresRateLimiter, pruneEveryMs } from "./postgres-rate-limiter.ts";
-import { createInMemoryRateLimiter, type RateLimit, type RateLimiter } from "./rate-limiter.ts";
+import { createInMemoryRateLimiter, type RateLimit, type RefundableRateLimiter } from "./rate-limiter.ts";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ afterAll(() => database.close());
 const t0 = Date.parse("2026-01-01T00:00:00Z");
 let nameCount = 0;
 
-const implementations: [string, (limit: RateLimit) => RateLimiter][] = [
+const implementations: [string, (limit: RateLimit) => RefundableRateLimiter][] = [
   ["in memory", (limit) => createInMemoryRateLimiter(limit)],
   ["PostgreSQL-backed", (limit) => createPostgresRateLimiter(database.db, `test-${(nameCount += 1)}`, limit)],
 ];
@@ -57,6 +57,33 @@ describe.each(implementations)("the %s limiter", (_label, create) => {
     const decisions = await Promise.all(Array.from({ length: 30 }, () => limiter.consume("burst", t0)));
     expect(decisions.filter((d) => d.allowed)).toHaveLength(5);
     expect(decisions.filter((d) => !d.allowed)).toHaveLength(25);
+  });
+
+  it("gives back a counted action: the slot is free again at once, and other keys and instants keep theirs", async () => {
+    const limiter = create({ max: 2, windowMs: 60_000 });
+    expect(await limiter.consume("reader", t0)).toEqual({ allowed: true });
+    expect(await limiter.consume("other", t0 + 1_000)).toEqual({ allowed: true });
+    expect(await limiter.consume("reader", t0 + 1_000)).toEqual({ allowed: true });
+    expect((await limiter.consume("reader", t0 + 2_000)).allowed).toBe(false);
+
+    await limiter.refund("reader", t0 + 1_000);
+    // Nothing was counted at these: nothing changes.
+    await limiter.refund("reader", t0 + 1_500);
+    await limiter.refund("nobody", t0 + 1_000);
+    expect(await limiter.consume("reader", t0 + 3_000)).toEqual({ allowed: true });
+    // The hit at t0 is still counted (it was not given back), so the wait is until it leaves.
+    expect(await limiter.consume("reader", t0 + 4_000)).toEqual({ allowed: false, retryAfterSeconds: 56 });
+    expect(await limiter.consume("other", t0 + 4_000)).toEqual({ allowed: true });
+  });
+
+  it("gives back each of many concurrent actions of one instant exactly once", async () => {
+    const limiter = create({ max: 5, windowMs: 60_000 });
+    const decisions = await Promise.all(Array.from({ length: 8 }, () => limiter.consume("twins", t0)));
+    expect(decisions.filter((d) => d.allowed)).toHaveLength(5);
+    // Three of the five hits share key and instant with the others; three refunds free three slots.
+    await Promise.all(Array.from({ length: 3 }, () => limiter.refund("twins", t0)));
+    const again = await Promise.all(Array.from({ length: 8 }, () => limiter.consume("twins", t0 + 1_000)));
+    expect(again.filter((d) => d.allowed)).toHaveLength(3);
   });
 });
 
@@ -120,5 +147,7 @@ describe("appRateLimiter", () => {
   it("lets everything through with RATE_LIMITS=off", async () => {
     const limiter = appRateLimiter(database.db, "app-off", { max: 1, windowMs: 60_000 }, "off");
     for (let i = 0; i < 5; i += 1) expect(await limiter.consume("r", t0)).toEqual({ allowed: true });
+    await limiter.refund("r", t0);
+    expect(await limiter.consume("r", t0)).toEqual({ allowed: true });
   });
 });

@@ -19,6 +19,16 @@ describe("createInMemoryRateLimiter", () => {
     expect((await limiter.consume("a", 500)).allowed).toBe(false);
   });
 
+  it("gives back a counted action, once, and nothing that was not counted", async () => {
+    const limiter = createInMemoryRateLimiter({ max: 2, windowMs: 60_000 });
+    expect(await limiter.consume("a", 0)).toEqual({ allowed: true });
+    expect(await limiter.consume("a", 0)).toEqual({ allowed: true });
+    await limiter.refund("a", 0);
+    await limiter.refund("a", 500); // nothing counted then
+    expect(await limiter.consume("a", 1_000)).toEqual({ allowed: true });
+    expect(await limiter.consume("a", 2_000)).toEqual({ allowed: false, retryAfterSeconds: 58 });
+  });
+
   it("forgets keys whose window has passed", async () => {
     const limiter = createInMemoryRateLimiter({ max: 1, windowMs: 1_000 });
     expect(await limiter.consume("a", 0)).toEqual({ allowed: true });

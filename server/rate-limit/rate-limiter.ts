@@ -17,11 +17,22 @@ export interface RateLimiter {
 }
 
 /**
+ * A limiter that can give back what it counted: an action may be counted first and refused later
+ * for another reason (a vote on one's own comment), which must not cost the reader anything.
+ * Counting first and giving back keeps the limit exact under concurrency: an action only runs once
+ * it holds a unit, so a burst of concurrent requests never gets past `max`.
+ */
+export interface RefundableRateLimiter extends RateLimiter {
+  /** Gives back one action `consume(key, at)` allowed; nothing when none is counted at `at`. */
+  refund(key: string, at: number): Promise<void>;
+}
+
+/**
  * Per process: each app server counts on its own, and a restart forgets. Good enough while one
  * process serves the site; keys are dropped once their window has passed, so memory stays bounded
  * by the keys active in one window.
  */
-export function createInMemoryRateLimiter(limit: RateLimit): RateLimiter {
+export function createInMemoryRateLimiter(limit: RateLimit): RefundableRateLimiter {
   const actions = new Map<string, number[]>();
   let lastSweep = 0;
 
@@ -43,6 +54,11 @@ export function createInMemoryRateLimiter(limit: RateLimit): RateLimiter {
       recent.push(now);
       actions.set(key, recent);
       return { allowed: true };
+    },
+    async refund(key, at) {
+      const times = actions.get(key);
+      const index = times?.lastIndexOf(at) ?? -1;
+      if (index >= 0) times!.splice(index, 1);
     },
   };
 }

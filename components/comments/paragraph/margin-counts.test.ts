@@ -50,7 +50,7 @@ describe("the margin's live paragraph counts", () => {
       { type: "created", comment: view("c1") },
       gone("c2"),
       { type: "edited", comment: aboutP1("c3") },
-      { type: "score", commentId: "c3", score: 4 },
+      { type: "scores", scores: [{ commentId: "c3", score: 4 }] },
     ]);
     expect(tally).toBe(emptyMarginTally);
   });

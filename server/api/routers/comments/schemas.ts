@@ -166,6 +166,7 @@ export const commentEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("edited"), comment: commentViewSchema }),
   /** paragraphKey: set when a comment that leaves the count ("gone") was in a thread about a paragraph. */
   z.object({ type: z.literal("deleted"), commentId: z.string(), outcome: z.enum(["tombstone", "gone"]), paragraphKey: paragraphKeySchema.optional() }),
-  z.object({ type: z.literal("score"), commentId: z.string(), score: z.number().int() }),
+  /** The current scores of the comments voted on in the last quarter second (server/live/score-events.ts). */
+  z.object({ type: z.literal("scores"), scores: z.array(z.object({ commentId: z.string(), score: z.number().int() })).min(1) }),
 ]);
 export type CommentEvent = z.infer<typeof commentEventSchema>;

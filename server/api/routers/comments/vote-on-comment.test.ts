@@ -6,12 +6,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/session-user.ts";
 import type { Db } from "@/server/db/client.ts";
 import { commentRank } from "@/server/comments/ranking.ts";
-import { commentRateLimits, unlimitedCommentRate } from "@/server/comments/rate-limits.ts";
+import { commentRateGate, commentRateLimits, unlimitedCommentRate } from "@/server/comments/rate-limits.ts";
 import { seedComment } from "@/server/comments/testing/comment-fixture.ts";
 import type { AppLocale } from "@/server/i18n/locales.ts";
 import { createTestUser } from "@/server/test/caller.ts";
 import { callerOn, lastCommentEvents, refusal, useCommentTestDatabase } from "@/server/comments/testing/comment-test-context.ts";
 import { flushScoreEvents, scoreEventIntervalMs } from "@/server/live/score-events.ts";
+import { appRateLimiter, type RateLimiterStore } from "@/server/rate-limit/app-rate-limiter.ts";
 import { voteOnComment } from "./vote-on-comment.ts";
 
 const context = useCommentTestDatabase();
@@ -50,7 +51,7 @@ describe("comments.vote", () => {
     expect(await scoreAndVotes(comment.id)).toEqual({ score: 0, votes: 0 });
     expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).rank).toBeCloseTo(commentRank(0, comment.createdAt), 12);
     await flushScoreEvents();
-    expect(await lastCommentEvents(db, essay.id)).toEqual([{ type: "score", commentId: comment.id, score: 0 }]);
+    expect(await lastCommentEvents(db, essay.id)).toEqual([{ type: "scores", scores: [{ commentId: comment.id, score: 0 }] }]);
   });
 
   it("tells live readers the score once per burst, and the last event carries the final score", async () => {
@@ -62,12 +63,13 @@ describe("comments.vote", () => {
     const intervals = Math.ceil((Date.now() - startedAt) / scoreEventIntervalMs);
     await flushScoreEvents();
 
-    const events = (await lastCommentEvents(db, essay.id, 1000)).filter((event) => (event as { commentId?: string }).commentId === comment.id);
+    const events = (await lastCommentEvents(db, essay.id, 1000) as { scores?: { commentId: string }[] }[])
+      .flatMap((event) => event.scores?.filter((entry) => entry.commentId === comment.id) ?? []);
     // 21 votes: the first event at once, then at most one per interval the votes took.
     expect(events.length).toBeGreaterThanOrEqual(1);
     expect(events.length).toBeLessThanOrEqual(1 + intervals);
     expect(events.length).toBeLessThan(21);
-    expect(events.at(-1)).toEqual({ type: "score", commentId: comment.id, score: 19 });
+    expect(events.at(-1)).toEqual({ commentId: comment.id, score: 19 });
   });
 
   it("200 concurrent identical upvotes by one reader leave one vote, and score = votes at every moment", async () => {
@@ -130,5 +132,56 @@ describe("comments.vote", () => {
     expect(refused.code).toBe("TOO_MANY_REQUESTS");
     expect(refused.message).toMatch(/^点赞太频繁了，请 \d+ 秒后再试。$/);
     expect(await scoreAndVotes(comment.id)).toEqual({ score: 0, votes: 0 });
+  });
+
+  /** The real limit, counted in memory (PGlite) or in the shared table (a PostgreSQL server). */
+  const gateOn = (store: RateLimiterStore) => commentRateGate(db, (name) => appRateLimiter(db, name, commentRateLimits[name], store));
+
+  it.each<RateLimiterStore>(["memory", "postgres"])("a refused vote leaves the reader's allowance unchanged (limit counted in %s)", async (store) => {
+    const rateGate = gateOn(store);
+    const reader = await createTestUser(db);
+    const comment = await seedComment(db, { essayId: essay.id, authorId: author.id });
+    const own = await seedComment(db, { essayId: essay.id, authorId: reader.id });
+    const tomb = await seedComment(db, { essayId: essay.id, authorId: author.id, status: "DELETED", replyCount: 1 });
+    const vote = (commentId: string, upvoted = true) => voteOnComment(db, reader, { commentId, upvoted }, { rateGate });
+    const codeOf = (run: Promise<unknown>) => run.then(() => "OK", (error: { code?: string }) => error.code);
+
+    for (let i = 0; i < 59; i++) await vote(comment.id, i % 2 === 0);
+    // Each refusal is the reader's real reason, never the limit, and none of them counts.
+    for (let i = 0; i < 5; i++) {
+      expect(await codeOf(vote(own.id))).toBe("FORBIDDEN");
+      expect(await codeOf(vote(tomb.id))).toBe("BAD_REQUEST");
+      expect(await codeOf(vote("missing"))).toBe("NOT_FOUND");
+    }
+    // So the 60th vote is still allowed, and the 61st is the first the limit refuses.
+    expect(await vote(comment.id)).toEqual({ commentId: comment.id, score: 1, upvoted: true });
+    expect(await codeOf(vote(comment.id, false))).toBe("TOO_MANY_REQUESTS");
+    expect(await scoreAndVotes(comment.id)).toEqual({ score: 1, votes: 1 });
+  });
+
+  it.each<RateLimiterStore>(["memory", "postgres"])("200 concurrent votes by one reader: 60 pass the limit, one vote is left (limit counted in %s)", async (store) => {
+    const rateGate = gateOn(store);
+    const reader = await createTestUser(db);
+    const comment = await seedComment(db, { essayId: essay.id, authorId: author.id });
+    const own = await seedComment(db, { essayId: essay.id, authorId: reader.id });
+    // Half of them refused for voting on one's own comment: they take a unit while they run, then give it back.
+    const outcomes = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        voteOnComment(db, reader, { commentId: i % 2 ? own.id : comment.id, upvoted: true }, { rateGate }).then(
+          () => "OK",
+          (error: { code?: string }) => error.code,
+        ),
+      ),
+    );
+    const count = (code: string) => outcomes.filter((outcome) => outcome === code).length;
+    expect(count("OK")).toBeGreaterThanOrEqual(1);
+    expect(count("OK")).toBeLessThanOrEqual(60);
+    expect(count("OK") + count("FORBIDDEN") + count("TOO_MANY_REQUESTS")).toBe(200);
+    expect(await scoreAndVotes(comment.id)).toEqual({ score: 1, votes: 1 });
+    // Exactly the allowed votes that were not refused stayed counted: the rest of the minute's 60 are still there.
+    let more = 0;
+    const another = await seedComment(db, { essayId: essay.id, authorId: author.id });
+    while ((await voteOnComment(db, reader, { commentId: another.id, upvoted: more % 2 === 0 }, { rateGate }).then(() => true, () => false))) more += 1;
+    expect(count("OK") + more).toBe(60);
   });
 });

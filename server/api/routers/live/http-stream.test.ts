@@ -64,7 +64,8 @@ async function nextData(next: () => Promise<SseEvent | null>): Promise<SseEvent 
   }
 }
 
-const score = (n: number): CommentEvent => ({ type: "score", commentId: "c1", score: n });
+type ScoresEvent = CommentEvent & { type: "scores" };
+const score = (n: number): ScoresEvent => ({ type: "scores", scores: [{ commentId: "c1", score: n }] });
 
 it("streams tracked events, resumes after Last-Event-ID, and ends when the client leaves", async () => {
   const essayId = await createTestEssay(database.db);
@@ -117,7 +118,7 @@ it("ends the stream of a client that fell 1,000 events behind so that it reconne
   const published = maxQueuedEvents + 20;
   const lastId = new Promise<string>((resolve) => {
     const stop = getLiveBus().subscribe(channel, (event) => {
-      if ((event.payload as CommentEvent & { type: "score" }).score === published) {
+      if ((event.payload as ScoresEvent).scores[0]!.score === published) {
         stop();
         resolve(event.id);
       }
@@ -132,7 +133,7 @@ it("ends the stream of a client that fell 1,000 events behind so that it reconne
   const received: SseEvent[] = [];
   for (let event = await slow(); event; event = await slow()) received.push(event);
   expect(received.map((event) => event.event).filter((name) => name !== "message" && name !== "ping")).toEqual([]);
-  const delivered = received.map((event) => JSON.parse(event.data) as { json: { event: CommentEvent & { type: "score" } } });
+  const delivered = received.map((event) => JSON.parse(event.data) as { json: { event: ScoresEvent } });
   expect(delivered.length).toBeLessThan(published);
   const lastSeen = received.at(-1)?.id ?? `c:${first.id}`;
 
@@ -140,11 +141,11 @@ it("ends the stream of a client that fell 1,000 events behind so that it reconne
   const reconnect = new AbortController();
   const resumed = sseEvents((await open(lastSeen, reconnect.signal)).body!);
   expect((await nextData(resumed))?.id).toBe(lastSeen);
-  const scores = delivered.map(({ json }) => json.event.score);
+  const scores = delivered.map(({ json }) => json.event.scores[0]!.score);
   for (;;) {
     const event = await nextData(resumed);
-    const message = JSON.parse(event!.data) as { json: { event: CommentEvent & { type: "score" } } };
-    scores.push(message.json.event.score);
+    const message = JSON.parse(event!.data) as { json: { event: ScoresEvent } };
+    scores.push(message.json.event.scores[0]!.score);
     if (event!.id === `c:${newest}`) break;
   }
   expect(scores).toEqual(Array.from({ length: published }, (_, index) => index + 1));

@@ -44,7 +44,7 @@ async function essayWithSlug() {
   return { essayId, slug };
 }
 
-const score = (n: number): CommentEvent => ({ type: "score", commentId: "c1", score: n });
+const score = (n: number): CommentEvent => ({ type: "scores", scores: [{ commentId: "c1", score: n }] });
 const byChannel = (messages: LivePageMessage[]) =>
   [...messages].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 

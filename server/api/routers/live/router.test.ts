@@ -39,7 +39,7 @@ async function essayWithSlug() {
 }
 
 function commentEvent(commentId: string, score: number): CommentEvent {
-  return { type: "score", commentId, score };
+  return { type: "scores", scores: [{ commentId, score }] };
 }
 
 describe("live.poll", () => {
@@ -112,7 +112,7 @@ describe("live.comments", () => {
     expect(resumed[1]).toEqual(commentEvent("c1", 2));
 
     const next = events.next();
-    await publishLiveEvent(db, commentsChannel(essayId), { type: "score", commentId: "c1" }); // no score: malformed
+    await publishLiveEvent(db, commentsChannel(essayId), { type: "scores", scores: [{ commentId: "c1" }] }); // no score: malformed
     await publishLiveEvent(db, commentsChannel(essayId), { type: "deleted", commentId: "c1", outcome: "tombstone" });
     expect(((await next).value as Tracked<CommentEvent>)[1]).toEqual({ type: "deleted", commentId: "c1", outcome: "tombstone" });
     stop();

@@ -1,7 +1,8 @@
 /**
  * polls.vote: casts, changes or repeats the reader's ballot, and keeps every count exact.
  *
- * The whole ballot is one SQL statement, `poll_cast_ballot` (server/polls/ballot-sql.ts says why):
+ * The whole ballot is one SQL statement, `poll_cast_ballot` (server/polls/ballot-sql.ts says why),
+ * or under load one statement for several readers' first ballots (server/polls/first-ballots.ts):
  * it checks the poll, serialises the reader's ballots with an advisory lock, applies only the
  * difference to the choices, then the shared counters in one order, and answers with the counts.
  * A change of an existing ballot first comes back asking for the rate limit, which the app keeps;
@@ -12,6 +13,7 @@ import type { Db } from "@/server/db/client.ts";
 import { announcePollResultsChanged } from "@/server/live/poll-results-changed.ts";
 import { castBallotStatement } from "@/server/polls/ballot-sql.ts";
 import { ballotChangeLimiter } from "@/server/polls/ballot-change-limit.ts";
+import { castBallotFirstAttempt } from "@/server/polls/first-ballots.ts";
 import { toResultsView } from "@/server/polls/results-read.ts";
 import type { RateLimiter } from "@/server/rate-limit/rate-limiter.ts";
 import { ballotRefusal, consumeChangeLimit } from "./ballot-refusals.ts";
@@ -28,11 +30,12 @@ export async function castBallot(
   input: VoteInput,
   { now = new Date(), limiter = ballotChangeLimiter(db) }: BallotOptions = {},
 ): Promise<{ changed: boolean; results: ResultsOutput }> {
-  const cast = (mayChange: boolean) => castBallotStatement(db, { pollId: input.pollId, userId: user.id, optionIds: input.optionIds, now, mayChange });
-  let result = await cast(false);
+  const ballot = { pollId: input.pollId, userId: user.id, optionIds: input.optionIds, now };
+  // Batched with other readers' first ballots under load (server/polls/first-ballots.ts).
+  let result = await castBallotFirstAttempt(db, ballot);
   if (result.outcome === "changeNeedsLimit") {
     await consumeChangeLimit(limiter, user.id, input.pollId);
-    result = await cast(true);
+    result = await castBallotStatement(db, { ...ballot, mayChange: true });
   }
   switch (result.outcome) {
     case "changed":
