@@ -9,6 +9,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc.ts";
+import { useHydrated } from "@/components/ui/use-hydrated.ts";
 import { Button, SelectField, StatusMessage, TextField } from "@/components/ui/index.ts";
 import { fromDatetimeLocal } from "./datetime-local.ts";
 import { AllowChangeField, VisibilityField } from "./display-setting-fields.tsx";
@@ -45,6 +46,7 @@ export function PollCreateForm({ essaySlug }: { essaySlug: string }) {
   const [placements, setPlacements] = useState<string[]>(["end"]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -72,28 +74,30 @@ export function PollCreateForm({ essaySlug }: { essaySlug: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-8" data-testid="poll-create-form">
-      <fieldset className="flex flex-col gap-4">
-        <legend className="mb-3 text-base font-semibold text-fg">{t("form.question")}</legend>
-        <LabelPairFields
-          idPrefix="poll-question"
-          path="question"
-          labels={{ zh: t("form.questionZh"), en: t("form.questionEn") }}
-          value={question}
-          errors={errors}
-          onChange={setQuestion}
-        />
-        <TextField
-          id="poll-key"
-          label={t("form.key")}
-          hint={t("form.keyHint")}
-          value={key}
-          maxLength={64}
-          autoComplete="off"
-          spellCheck={false}
-          error={errors.key}
-          onChange={(event) => setKey(event.target.value)}
-          className="sm:max-w-sm"
-        />
+      {/* Nothing can be typed before hydration, when React would replace it (use-hydrated.ts). */}
+      <fieldset disabled={!hydrated} className="contents">
+        <fieldset className="flex flex-col gap-4">
+          <legend className="mb-3 text-base font-semibold text-fg">{t("form.question")}</legend>
+          <LabelPairFields
+            idPrefix="poll-question"
+            path="question"
+            labels={{ zh: t("form.questionZh"), en: t("form.questionEn") }}
+            value={question}
+            errors={errors}
+            onChange={setQuestion}
+          />
+          <TextField
+            id="poll-key"
+            label={t("form.key")}
+            hint={t("form.keyHint")}
+            value={key}
+            maxLength={64}
+            autoComplete="off"
+            spellCheck={false}
+            error={errors.key}
+            onChange={(event) => setKey(event.target.value)}
+            className="sm:max-w-sm"
+          />
       </fieldset>
 
       <fieldset className="flex flex-col gap-4">
@@ -164,6 +168,7 @@ export function PollCreateForm({ essaySlug }: { essaySlug: string }) {
           {t("form.cancel")}
         </a>
       </div>
+      </fieldset>
       <StatusMessage tone="error">{formError}</StatusMessage>
     </form>
   );

@@ -17,7 +17,8 @@
  * refused one holds its unit only for the statement's duration.
  *
  * The new score reaches live readers through the score announcer (server/live/score-events.ts):
- * at most one event per comment per quarter second, carrying the score as it is when published.
+ * at most one event per essay per quarter second, carrying the scores of the comments voted on,
+ * each as it is when published.
  */
 import { appError } from "@/server/api/errors.ts";
 import type { SessionUser } from "@/server/auth/session-user.ts";
