@@ -4,7 +4,7 @@
  */
 import { runLoad, warmUp, type LoadResult, type LoadSettings } from "./load.ts";
 import type { CpuUse } from "./report.ts";
-import { machineBusyCpuSeconds, sampleRss, treeCpuSeconds } from "./rss.ts";
+import { machineBusyCpuSeconds, namedProcessesCpuSeconds, sampleRss, treeCpuSeconds } from "./rss.ts";
 
 export interface Measured {
   load: LoadResult;
@@ -27,20 +27,24 @@ export async function measureRun(label: string, serverPid: number, warm: () => P
       self: process.cpuUsage(),
       server: treeCpuSeconds(serverPid),
       machine: machineBusyCpuSeconds(),
+      database: namedProcessesCpuSeconds("postgres"),
     };
     const load = await run();
     const wall = (performance.now() - started.wall) / 1000;
     const self = process.cpuUsage(started.self);
     const server = treeCpuSeconds(serverPid);
     const machine = machineBusyCpuSeconds();
+    const databaseNow = namedProcessesCpuSeconds("postgres");
     // The load generator is this process: autocannon runs on its event loop.
     const loadGenerator = (self.user + self.system) / 1e6 / wall;
     const serverCores = server === null || started.server === null ? null : (server - started.server) / wall;
+    // A PostgreSQL server on this machine (the PostgreSQL rows' database; idle in the PGlite rows).
+    const database = databaseNow === null || started.database === null ? null : Math.max(0, (databaseNow - started.database) / wall);
     const others =
       machine === null || started.machine === null || serverCores === null
         ? null
-        : Math.max(0, (machine - started.machine) / wall - loadGenerator - serverCores);
-    return { load, peak: sampler.stop().treeBytes, cpu: { loadGenerator, server: serverCores, others } };
+        : Math.max(0, (machine - started.machine) / wall - loadGenerator - serverCores - (database ?? 0));
+    return { load, peak: sampler.stop().treeBytes, cpu: { loadGenerator, server: serverCores, database, others } };
   } catch (error) {
     sampler.stop();
     throw new Error(`${label}: load failed: ${(error as Error).message}`);

@@ -62,10 +62,10 @@ describe("renderReport", () => {
   });
 
   it("says when the load generator, not the server, set the pace", () => {
-    const page: Row = { target: "essay page", database: "PGlite", load, peakRssBytes: null, cpu: { loadGenerator: 0.97, server: 0.6, others: 0.1 } };
-    const api: Row = { target: "essay.get", database: "PGlite", load, peakRssBytes: null, cpu: { loadGenerator: 0.3, server: 0.99, others: 0.7 } };
+    const page: Row = { target: "essay page", database: "PGlite", load, peakRssBytes: null, cpu: { loadGenerator: 0.97, server: 0.6, database: 0, others: 0.1 } };
+    const api: Row = { target: "essay.get", database: "PGlite", load, peakRssBytes: null, cpu: { loadGenerator: 0.3, server: 0.99, database: 0.45, others: 0.7 } };
     const text = renderReport({ startedAt: new Date(), rows: [page, api], pageRows: [page], firstLoadJs: null, notes: [], setup: "", wallSeconds: 1 });
-    expect(text).toContain("essay page on PGlite 0.97 / 0.60 / 0.10; essay.get on PGlite 0.30 / 0.99 / 0.70");
+    expect(text).toContain("essay page on PGlite 0.97 / 0.60 / 0.00 / 0.10; essay.get on PGlite 0.30 / 0.99 / 0.45 / 0.70");
     expect(text).toContain("The load generator used a whole core for essay page on PGlite:");
     expect(text).not.toContain("whole core for essay page on PGlite, essay.get");
     expect(text).toContain("**Other processes used 0.5 cores or more** during essay.get on PGlite:");

@@ -9,6 +9,8 @@ import type { FirstLoadJs } from "./first-load-js.ts";
 export interface CpuUse {
   loadGenerator: number;
   server: number | null;
+  /** PostgreSQL's server processes on this machine (the PostgreSQL rows' database). */
+  database: number | null;
   /** Everything else the machine ran meanwhile (builds, browsers, other people's tests). */
   others: number | null;
 }
@@ -131,7 +133,7 @@ const otherProcessesLimit = 0.5;
 
 function formatCpu(cpu: CpuUse): string {
   const cores = (value: number | null) => (value === null ? "n/a" : value.toFixed(2));
-  return `${cores(cpu.loadGenerator)} / ${cores(cpu.server)} / ${cores(cpu.others)}`;
+  return `${cores(cpu.loadGenerator)} / ${cores(cpu.server)} / ${cores(cpu.database)} / ${cores(cpu.others)}`;
 }
 
 function rowName(row: Row): string {
@@ -175,7 +177,7 @@ export function renderReport(report: Report): string {
   const cpuRows = report.rows.filter((row) => row.load && row.cpu);
   if (cpuRows.length > 0) {
     const parts = cpuRows.map((row) => `${rowName(row)} ${formatCpu(row.cpu!)}`);
-    lines.push(`- CPU in cores during the measured seconds (load generator / server / other processes): ${parts.join("; ")}.`);
+    lines.push(`- CPU in cores during the measured seconds (load generator / server / PostgreSQL / other processes): ${parts.join("; ")}.`);
     const saturated = cpuRows.filter((row) => row.cpu!.loadGenerator >= loadGeneratorLimit);
     if (saturated.length > 0) {
       lines.push(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cpuTicksFromStat, parentPidFromStat, processTree, sampleRss, statusFieldKb, treeCpuSeconds } from "./rss.ts";
+import { readFileSync } from "node:fs";
+import { cpuTicksFromStat, namedProcessesCpuSeconds, parentPidFromStat, processTree, sampleRss, statusFieldKb, treeCpuSeconds } from "./rss.ts";
 
 describe("parentPidFromStat", () => {
   it("reads the parent pid even when the command name holds spaces and parentheses", () => {
@@ -41,5 +42,17 @@ describe.runIf(process.platform === "linux")("on this machine", () => {
     while (Date.now() < until) spin += Math.sqrt(spin + 1);
     expect(spin).toBeGreaterThan(0);
     expect(treeCpuSeconds(process.pid)! - before).toBeGreaterThan(0.1);
+  });
+
+  it("counts the CPU time of the processes with a given command name, and none for an unknown name", () => {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const ownName = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    const before = namedProcessesCpuSeconds(ownName)!;
+    const until = Date.now() + 300;
+    let spin = 0;
+    while (Date.now() < until) spin += Math.sqrt(spin + 1);
+    expect(spin).toBeGreaterThan(0);
+    expect(namedProcessesCpuSeconds(ownName)! - before).toBeGreaterThan(0.1);
+    expect(namedProcessesCpuSeconds("no-such-command-name")).toBe(0);
   });
 });

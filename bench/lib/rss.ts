@@ -137,6 +137,28 @@ export function treeCpuSeconds(rootPid: number): number | null {
   return seen ? ticks / ticksPerSecond : null;
 }
 
+/**
+ * CPU seconds used so far by the live processes whose command is `name`: "postgres" gives the
+ * PostgreSQL server and its backends, so a row on PostgreSQL can tell the database's share from
+ * other people's work.
+ */
+export function namedProcessesCpuSeconds(name: string): number | null {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync("/proc");
+  } catch {
+    return null;
+  }
+  let ticks = 0;
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readProc(Number(entry), "stat");
+    if (!stat || stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== name) continue;
+    ticks += cpuTicksFromStat(stat) ?? 0;
+  }
+  return ticks / ticksPerSecond;
+}
+
 /** CPU seconds the whole machine has spent busy (all cores; idle and iowait excluded), from /proc/stat. */
 export function machineBusyCpuSeconds(): number | null {
   const line = readProcFile("/proc/stat")?.split("\n")[0];
