@@ -13,7 +13,7 @@ import { request as playwrightRequest, type APIRequestContext, type Locator, typ
 import { apiReader, trpcMutation } from "./fixtures/api-reader.ts";
 import { t } from "./fixtures/content.ts";
 import { createSignedInReader } from "./fixtures/readers.ts";
-import { e2eBaseUrl } from "./fixtures/settings.ts";
+import { budgets, e2eBaseUrl, scaled } from "./fixtures/settings.ts";
 import { nextSignInLink, requestSignInLink, signInByEmail } from "./fixtures/sign-in.ts";
 import { Mailbox } from "./fixtures/smtp.ts";
 import { expect, test } from "./fixtures/test.ts";
@@ -149,8 +149,8 @@ test("reply, reply to a reply (a rate-limited try keeps its text), and deleting 
   // Once the limit has passed the same text goes through.
   await expect(async () => {
     if (await nestedComposer.isVisible()) await nestedComposer.getByTestId("comment-submit").click();
-    await expect(commentWithText(reply, nestedText)).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 15_000, intervals: [1_000] });
+    await expect(commentWithText(reply, nestedText)).toBeVisible({ timeout: scaled(1_000) });
+  }).toPass({ timeout: scaled(15_000), intervals: [1_000] });
 
   // Deleting the reply, which has a reply: a tombstone keeps the thread.
   await (await ownFrame(commentById(comments, replyId))).getByRole("button", { name: t("zh", "comments.item.delete") }).click();
@@ -206,8 +206,8 @@ test("others' upvotes change the scores on an open page without a reload", async
     await expect(async () => {
       await trpcMutation(voter, "comments.vote", { commentId: first.id, upvoted: false });
       await trpcMutation(voter, "comments.vote", { commentId: first.id, upvoted: true });
-      await expect(await scoreOf(first)).toHaveText("1", { timeout: 3_000 });
-    }).toPass({ timeout: 20_000 });
+      await expect(await scoreOf(first)).toHaveText("1", { timeout: scaled(3_000) });
+    }).toPass({ timeout: scaled(20_000) });
 
     // Votes on two comments at once reach both (the scores of an interval travel together).
     await Promise.all([
@@ -316,7 +316,7 @@ test.describe("many comments", () => {
   const texts: string[] = [];
 
   test.beforeAll(async () => {
-    test.setTimeout(120_000);
+    test.setTimeout(budgets.long);
     const mailbox = new Mailbox(process.env.E2E_MAILBOX_URL!);
     // 22 top-level comments, in order, each by its own reader.
     for (let index = 0; index < 22; index++) {

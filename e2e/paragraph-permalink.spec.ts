@@ -21,7 +21,7 @@ import {
   permalinkReaderToken,
 } from "./fixtures/permalink-data.ts";
 import { signInWithSession } from "./fixtures/readers.ts";
-import { e2eBaseUrl } from "./fixtures/settings.ts";
+import { e2eBaseUrl, scaled } from "./fixtures/settings.ts";
 import { expect, test } from "./fixtures/test.ts";
 
 const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -69,7 +69,7 @@ test("a comment started from a paragraph's margin is counted there, quotes the p
   // In the margin of a fresh page too: the server's counts are at most a moment old (server/comments/counts.ts).
   await expect(async () => {
     await page.reload();
-    await expect(page.locator(`a[data-paragraph-comments="${key}"] [data-paragraph-count]`)).toHaveText(/^[1-9]\d*$/, { timeout: 2_000 });
+    await expect(page.locator(`a[data-paragraph-comments="${key}"] [data-paragraph-count]`)).toHaveText(/^[1-9]\d*$/, { timeout: scaled(2_000) });
   }).toPass();
 
   // The quote leads back to the paragraph.
