@@ -30,7 +30,8 @@ test("a reader signs in by email from the essay, lands back on it, and signs out
   await page.goto("/");
   await expect(page.getByTestId("account-link")).toBeVisible();
 
-  await page.getByTestId("signout").click();
+  // Signing out reloads the page: wait for that reload to finish before the test reloads it again.
+  await Promise.all([page.waitForEvent("load"), page.getByTestId("signout").click()]);
   await expect(page.getByTestId("signin-link")).toBeVisible();
   await expect(page.getByTestId("account-link")).toHaveCount(0);
   await page.reload();

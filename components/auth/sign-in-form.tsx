@@ -6,6 +6,7 @@
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button, StatusMessage, TextField } from "@/components/ui/index.ts";
+import { useHydrated } from "@/components/ui/use-hydrated.ts";
 import { postSignIn } from "./auth-client.ts";
 import { knownSignInError } from "./sign-in-errors.ts";
 
@@ -17,6 +18,7 @@ export function SignInForm({ callbackUrl, staleForm = false }: { callbackUrl: st
   const [state, setState] = useState<State>(
     staleForm ? { kind: "failed", message: t("signIn.csrfExpired"), field: false } : { kind: "idle" },
   );
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,25 +45,29 @@ export function SignInForm({ callbackUrl, staleForm = false }: { callbackUrl: st
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <TextField
-        id="signin-email"
-        name="email"
-        type="email"
-        label={t("signIn.emailLabel")}
-        placeholder={t("signIn.emailPlaceholder")}
-        autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        maxLength={320}
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        error={fieldError}
-        readOnly={busy}
-      />
-      <Button type="submit" size="lg" pending={busy} data-testid="signin-email-submit" className="w-full">
-        {busy ? t("signIn.submitting") : t("signIn.submit")}
-      </Button>
+      {/* Nothing can be typed or sent before hydration: React would replace the typed address with
+          its empty state, and the browser would send the form to this page as a GET (use-hydrated.ts). */}
+      <fieldset disabled={!hydrated} className="contents">
+        <TextField
+          id="signin-email"
+          name="email"
+          type="email"
+          label={t("signIn.emailLabel")}
+          placeholder={t("signIn.emailPlaceholder")}
+          autoComplete="email"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={320}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={fieldError}
+          readOnly={busy}
+        />
+        <Button type="submit" size="lg" pending={busy} data-testid="signin-email-submit" className="w-full">
+          {busy ? t("signIn.submitting") : t("signIn.submit")}
+        </Button>
+      </fieldset>
       <StatusMessage tone={state.kind === "failed" && !state.field ? "error" : "info"}>
         {state.kind === "failed" && !state.field ? state.message : null}
       </StatusMessage>
