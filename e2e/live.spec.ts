@@ -5,8 +5,9 @@
  */
 import type { APIRequestContext, Locator, Page, Request } from "@playwright/test";
 import { t } from "./fixtures/content.ts";
+import { openPollCard } from "./fixtures/poll-card.ts";
 import { createSignedInReader } from "./fixtures/readers.ts";
-import { e2eBaseUrl } from "./fixtures/settings.ts";
+import { e2eBaseUrl, scaled } from "./fixtures/settings.ts";
 import { signInByEmail } from "./fixtures/sign-in.ts";
 import { expect, test } from "./fixtures/test.ts";
 
@@ -14,11 +15,7 @@ const pollKey = "left-web3";
 
 /** A placement of the poll, scrolled into view (the card loads lazily). */
 async function pollCard(page: Page, placement: "first" | "last"): Promise<Locator> {
-  const slot = page.getByTestId(`poll-${pollKey}`)[placement]();
-  await slot.scrollIntoViewIfNeeded();
-  const card = slot.getByTestId("poll-card");
-  await expect(card).toBeVisible();
-  return card;
+  return openPollCard(page.getByTestId(`poll-${pollKey}`)[placement]());
 }
 
 /** The number in "共 N 人参与" (the voters line of the results). */
@@ -117,8 +114,8 @@ if (process.env.TEST_DATABASE_URL) {
     await expect(async () => {
       const option = poll.options[attempt++ % poll.options.length]!;
       await trpcMutation(page.request, e2eBaseUrl, "polls.vote", { pollId: poll.id, optionIds: [option.id] });
-      await expect.poll(() => received(pageB, "poll"), { timeout: 3_000 }).toContainEqual(expect.stringContaining("results-changed"));
-    }).toPass({ timeout: 20_000 });
+      await expect.poll(() => received(pageB, "poll"), { timeout: scaled(3_000) }).toContainEqual(expect.stringContaining("results-changed"));
+    }).toPass({ timeout: scaled(20_000) });
 
     // A comment posted through A arrives on B's comments stream.
     const text = `跨服务器的实时评论 ${Date.now()}`;

@@ -7,6 +7,8 @@
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
 import { t } from "./fixtures/content.ts";
+import { openPollCard } from "./fixtures/poll-card.ts";
+import { budgets } from "./fixtures/settings.ts";
 import { createSignedInReader } from "./fixtures/readers.ts";
 import { signInByEmail } from "./fixtures/sign-in.ts";
 import { expect, test } from "./fixtures/test.ts";
@@ -22,10 +24,7 @@ async function moderatorPage(fixtures: Parameters<typeof createSignedInReader>[0
 async function endCard(page: Page, pollKey: string): Promise<Locator> {
   const slot = page.getByTestId(`poll-${pollKey}`);
   await expect(slot).toHaveCount(1);
-  await slot.scrollIntoViewIfNeeded();
-  const card = slot.getByTestId("poll-card");
-  await expect(card).toBeVisible();
-  return card;
+  return openPollCard(slot);
 }
 
 test("a moderator creates a poll at the end of the essay, a reader votes, the moderator closes it, the reader finds it closed", async ({
@@ -35,7 +34,7 @@ test("a moderator creates a poll at the end of the essay, a reader votes, the mo
   email,
   pageProblems,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(budgets.long);
   const run = Date.now().toString(36);
   const question = { zh: `你会推荐朋友入圈吗？${run}`, en: `Would you tell a friend to join Web3 ${run}` };
   const pollKey = `would-you-tell-a-friend-to-join-web3-${run}`;

@@ -7,6 +7,7 @@
 import { join } from "node:path";
 import type { APIRequestContext, Locator, Page, TestInfo } from "@playwright/test";
 import { t, type Locale } from "./fixtures/content.ts";
+import { openPollCard } from "./fixtures/poll-card.ts";
 import { closedPollKey, pollViewsEssaySlug, visibilityEssaySlug, visibilityPollKeys } from "./fixtures/poll-views-data.ts";
 import { viewports } from "./fixtures/settings.ts";
 import { signInByEmail } from "./fixtures/sign-in.ts";
@@ -148,10 +149,6 @@ for (const [width, viewport] of Object.entries(viewports)) {
 
 /** A poll card of the test essay, scrolled into view (cards load lazily). */
 async function card(page: Page, pollKey: string): Promise<Locator> {
-  const slot = page.getByTestId(`poll-${pollKey}`);
-  await slot.scrollIntoViewIfNeeded();
-  const loaded = slot.getByTestId("poll-card");
-  await expect(loaded).toBeVisible();
-  return loaded;
+  return openPollCard(page.getByTestId(`poll-${pollKey}`));
 }
 

@@ -9,6 +9,7 @@ import { t, type Locale } from "./fixtures/content.ts";
 import { viewports } from "./fixtures/settings.ts";
 import { requestSignInLink, nextSignInLink, signInByEmail } from "./fixtures/sign-in.ts";
 import { expectNoSeriousAxeViolations } from "./fixtures/axe.ts";
+import { openPollCard } from "./fixtures/poll-card.ts";
 import { expect, test } from "./fixtures/test.ts";
 
 const pollKey = "left-web3";
@@ -24,12 +25,7 @@ async function placements(page: Page): Promise<[Locator, Locator]> {
   return [slots.first(), slots.last()];
 }
 
-async function open(slot: Locator): Promise<Locator> {
-  await slot.scrollIntoViewIfNeeded();
-  const card = slot.getByTestId("poll-card");
-  await expect(card).toBeVisible();
-  return card;
-}
+const open = openPollCard;
 
 async function expectMyChoice(card: Locator, optionKey: string | null, locale: Locale = "zh"): Promise<void> {
   if (optionKey === null) {

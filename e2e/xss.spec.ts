@@ -16,6 +16,8 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures/test.ts";
 import { xssEssaySlug, xssModeratorToken, xssReaderCount, xssReaderToken } from "./fixtures/xss-data.ts";
+import { openPollCard } from "./fixtures/poll-card.ts";
+import { budgets, scaled } from "./fixtures/settings.ts";
 import { apiWithSession } from "./fixtures/readers.ts";
 import { xssPayloads } from "./fixtures/xss-payloads.ts";
 import { normalizePollWording } from "../server/polls/moderation/wording.ts";
@@ -207,7 +209,7 @@ function auditPage(): string[] {
 }
 
 test("every payload of the XSS corpus renders as inert text in comments and author names", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(budgets.long);
   const [{ posted, namesTried, namesAccepted }, polls] = await Promise.all([postCorpus(), postPolls()]);
   test.info().annotations.push({
     type: "corpus",
@@ -230,7 +232,7 @@ test("every payload of the XSS corpus renders as inert text in comments and auth
   while ((await shown.count()) < posted.length) {
     const before = await shown.count();
     await loadMore.click();
-    await expect.poll(() => shown.count(), { timeout: 20_000 }).toBeGreaterThan(before);
+    await expect.poll(() => shown.count(), { timeout: scaled(20_000) }).toBeGreaterThan(before);
   }
   const ids = await shown.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-comment-id")));
   expect(new Set(ids)).toEqual(new Set(posted.map((item) => item.commentId)));
@@ -251,8 +253,7 @@ test("every payload of the XSS corpus renders as inert text in comments and auth
   // Each poll card (loaded when scrolled to) shows its question and labels as text.
   for (const poll of polls) {
     const slot = page.getByTestId(`poll-${poll.key}`).first();
-    await slot.scrollIntoViewIfNeeded();
-    await expect(slot.getByTestId("poll-card")).toBeVisible();
+    await openPollCard(slot);
     const text = (await slot.textContent()) ?? "";
     for (const wording of poll.wordings) expect(text, `poll ${poll.key}`).toContain(wording.trim());
   }

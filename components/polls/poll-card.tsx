@@ -104,7 +104,12 @@ export function PollCard({ poll }: { poll: PollDefinition }) {
   const unchanged = hasVoted && [...selected].sort().join(",") === [...(myChoice ?? [])].sort().join(",");
 
   return (
-    <div className="rounded-2xl border border-line bg-surface p-5 shadow-[0_1px_2px_rgb(0_0_0/0.04)] sm:p-6" data-testid="poll-card">
+    <div
+      className="rounded-2xl border border-line bg-surface p-5 shadow-[0_1px_2px_rgb(0_0_0/0.04)] sm:p-6"
+      data-testid="poll-card"
+      // Busy until it knows who reads and the results: its buttons change then (vote, sign-in hint, show results).
+      aria-busy={me.isPending || results.isPending ? true : undefined}
+    >
       <p className="text-xs font-semibold tracking-[0.12em] text-accent uppercase">{t("eyebrow")}</p>
       <h2 className="mt-1.5 text-xl leading-snug font-bold tracking-tight text-fg">{poll.question}</h2>
 
