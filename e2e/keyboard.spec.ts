@@ -3,6 +3,7 @@
  * focus never lands on something the reader cannot see.
  */
 import type { Page } from "@playwright/test";
+import { openPollCard } from "./fixtures/poll-card.ts";
 import { signInByEmail } from "./fixtures/sign-in.ts";
 import { expect, test } from "./fixtures/test.ts";
 
@@ -47,24 +48,66 @@ test("the essay's controls work from the keyboard", async ({ page }) => {
   await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
 });
 
+/**
+ * Brings in what the page loads as the reader scrolls (the essay's poll cards and comment section)
+ * and waits until each shows what it will keep showing, then goes back to the top. A walk over a
+ * page still loading races it: focus sits on a skeleton or a button that is replaced a moment
+ * later, and the walk ends early or meets controls that come and go.
+ */
+async function loadLazySections(page: Page): Promise<void> {
+  for (const slot of await page.locator('section[data-testid^="poll-"]').all()) {
+    await openPollCard(slot);
+  }
+  const comments = page.getByTestId("comments");
+  if ((await comments.count()) > 0) {
+    await comments.scrollIntoViewIfNeeded();
+    await expect(comments).toHaveAttribute("data-ready", "");
+    await expect(comments.getByTestId("comments-skeleton")).toHaveCount(0);
+    // The walks here are signed out: the composer's sign-in link shows once the section knows it.
+    await expect(comments.getByTestId("comment-sign-in").first()).toBeVisible();
+  }
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
+}
+
 async function expectTabReachesEveryControl(page: Page): Promise<void> {
   // Wait for the page to be interactive: the header's sign-in state comes from the browser.
   await expect(page.getByTestId("signin-link").or(page.getByTestId("account-link"))).toBeVisible();
+  await loadLazySections(page);
 
-  // The controls visible now. Parts of the page load or render again while Tab moves (a poll card
-  // loads when scrolled to): controls that appear later are walked through but not required, and
-  // one that was replaced by a fresh copy of itself is not counted as missed.
+  // The stops of the Tab order visible now. A composite widget (tabs, a sort switch) takes one
+  // stop with its other items at tabindex -1, reached with the arrow keys; so does a group of
+  // radio buttons, whichever of them Tab lands on. Should a part of the page still render again
+  // while Tab moves, controls that appear later are walked through but not required, and one that
+  // was replaced by a fresh copy of itself is not counted as missed.
   const controls = await page.evaluate(() => {
     const selector =
-      'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
-    const list = [...document.querySelectorAll<HTMLElement>(selector)].filter(
-      (element) =>
-        !(element as HTMLButtonElement).disabled &&
-        !element.closest("[inert]") &&
-        element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true }),
-    );
-    (window as unknown as { __e2eControls: HTMLElement[] }).__e2eControls = list;
-    return list.length;
+      'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex], [contenteditable="true"]';
+    const stops: HTMLElement[][] = [];
+    const radioGroups = new Map<string, HTMLElement[]>();
+    for (const element of document.querySelectorAll<HTMLElement>(selector)) {
+      if (
+        (element as HTMLButtonElement).disabled ||
+        element.tabIndex < 0 ||
+        element.closest("[inert]") ||
+        !element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })
+      ) {
+        continue;
+      }
+      const radio = element instanceof HTMLInputElement && element.type === "radio" && element.name ? element : null;
+      if (!radio) {
+        stops.push([element]);
+        continue;
+      }
+      const key = `${radio.form ? [...document.forms].indexOf(radio.form) : "-"}:${radio.name}`;
+      const group = radioGroups.get(key);
+      if (group) group.push(radio);
+      else {
+        radioGroups.set(key, [radio]);
+        stops.push(radioGroups.get(key)!);
+      }
+    }
+    (window as unknown as { __e2eControls: HTMLElement[][] }).__e2eControls = stops;
+    return stops.length;
   });
   expect(controls).toBeGreaterThan(0);
 
@@ -75,7 +118,6 @@ async function expectTabReachesEveryControl(page: Page): Promise<void> {
     (window as unknown as { __e2eFocused: WeakSet<Element> }).__e2eFocused = new WeakSet<Element>();
   });
   const strays: string[] = [];
-  let reachedAny = false;
   for (let press = 0; press < 2 * controls + 40; press++) {
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => {
@@ -92,19 +134,18 @@ async function expectTabReachesEveryControl(page: Page): Promise<void> {
         description: `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""} "${(element.getAttribute("aria-label") ?? element.textContent ?? "").trim().slice(0, 40)}"`,
       };
     });
-    if (focused.kind === "none") {
-      if (reachedAny) break; // Past the last control.
-      continue;
-    }
-    if (focused.kind === "again") break; // Wrapped around to the first control.
-    reachedAny = true;
+    // Past the last control focus leaves the page (none), and the next Tab wraps to the first
+    // control again: the walk ends there, not at "none", which a replaced control also causes.
+    if (focused.kind === "none") continue;
+    if (focused.kind === "again") break;
     if (!focused.visible) strays.push(focused.description);
   }
 
   const missed = await page.evaluate(() => {
-    const { __e2eControls: list, __e2eFocused: focused } = window as unknown as { __e2eControls: HTMLElement[]; __e2eFocused: WeakSet<Element> };
-    return list
-      .filter((element) => element.isConnected && !focused.has(element))
+    const { __e2eControls: stops, __e2eFocused: focused } = window as unknown as { __e2eControls: HTMLElement[][]; __e2eFocused: WeakSet<Element> };
+    return stops
+      .filter((stop) => stop.some((element) => element.isConnected) && !stop.some((element) => focused.has(element)))
+      .map(([element]) => element!)
       .map((element) => {
         const label = element.getAttribute("aria-label") ?? element.textContent?.trim().slice(0, 40) ?? "";
         const id = element.id ? `#${element.id}` : "";
