@@ -43,12 +43,13 @@ export function ThemeSwitch({ labels }: { labels: ThemeSwitchLabels }) {
   // The server can't know the stored choice: it renders "system", the browser corrects after hydration.
   const mode = useSyncExternalStore(subscribe, readMode, () => "system" as const);
 
-  // Re-apply on system changes and on a choice made in another tab. Never on mount: the inline
-  // script already did (except on pages rendered only in the browser, handled below).
+  // Re-apply on system changes and on a choice made in another tab. And once on mount: the system
+  // may have switched between the inline script and now, before this listener existed (the page
+  // would stay in the old theme until the next switch), and pages that Next.js renders in the
+  // browser only (a 404 raised by notFound()) never ran the inline script. Otherwise it writes the
+  // value the inline script wrote.
   useEffect(() => {
-    // Pages that Next.js renders in the browser only (a 404 raised by notFound()) never ran the
-    // inline script: apply the theme here, once, when nothing has.
-    if (!document.documentElement.hasAttribute("data-theme")) applyTheme();
+    applyTheme();
     const media = window.matchMedia(darkQuery);
     media.addEventListener("change", applyTheme);
     window.addEventListener("storage", applyTheme);
