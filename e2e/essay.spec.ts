@@ -1,5 +1,6 @@
 /** Reading the essay: what a reader sees and can do on the page at / and /essays/<slug>. */
 import { essay, relatedReadings, t } from "./fixtures/content.ts";
+import { expectHydrated } from "./fixtures/hydrated.ts";
 import { expect, test } from "./fixtures/test.ts";
 
 test("the essay is served at / and at its own address", async ({ page }) => {
@@ -90,6 +91,8 @@ test("the related readings are listed below the essay", async ({ page }) => {
 test("every paragraph has a stable id, and its copy-link button copies a link to it", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/");
+  // The copy buttons work once the page is hydrated.
+  await expectHydrated(page);
   const paragraphs = page.locator('article p[id^="p-"]');
   expect(await paragraphs.count()).toBeGreaterThan(20);
   const ids = await paragraphs.evaluateAll((elements) => elements.map((element) => element.id));

@@ -6,6 +6,7 @@
 import type { Page } from "@playwright/test";
 import { apiReader, trpcMutation } from "./fixtures/api-reader.ts";
 import { t } from "./fixtures/content.ts";
+import { expectHydrated } from "./fixtures/hydrated.ts";
 import { signInByEmail } from "./fixtures/sign-in.ts";
 import { expect, test } from "./fixtures/test.ts";
 
@@ -113,6 +114,7 @@ test("the poll-badge switch is off by default, says it is public, and stays on a
 
   await page.reload();
   await expect(toggle).toHaveAttribute("aria-checked", "true");
+  await expectHydrated(page);
   await toggle.press("Space");
   await expect(toggle).toHaveAttribute("aria-checked", "false");
   // The switch flips at once; the reload must wait until the server has the new setting.

@@ -5,6 +5,7 @@
  */
 import { join } from "node:path";
 import type { Page, TestInfo } from "@playwright/test";
+import { expectHydrated } from "./fixtures/hydrated.ts";
 import { signInByEmail } from "./fixtures/sign-in.ts";
 import { viewports } from "./fixtures/settings.ts";
 import { expectNoSeriousAxeViolations } from "./fixtures/axe.ts";
@@ -61,8 +62,8 @@ for (const pageCase of cases) {
       await expect(page.locator("html")).toHaveAttribute("lang", lang);
       await expect(page.locator("html")).toHaveAttribute("data-theme", pageCase.colorScheme ?? "light");
       if (pageCase.ready) await expect(pageCase.ready(page)).toBeVisible();
-      // The header's signed-in state arrives from the browser: wait for it so the check sees the final page.
-      await expect(page.getByTestId("signin-link").or(page.getByTestId("account-link"))).toBeVisible();
+      // The header's signed-in state arrives from the browser after hydration: wait for it so the check sees the final page.
+      await expectHydrated(page);
 
       await expectNoSeriousAxeViolations(page, testInfo);
       await expectNoSidewaysScroll(page);

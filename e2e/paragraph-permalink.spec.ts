@@ -22,6 +22,7 @@ import {
 } from "./fixtures/permalink-data.ts";
 import { signInWithSession } from "./fixtures/readers.ts";
 import { e2eBaseUrl, scaled } from "./fixtures/settings.ts";
+import { expectHydrated } from "./fixtures/hydrated.ts";
 import { expect, test } from "./fixtures/test.ts";
 
 const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -29,6 +30,8 @@ const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.ran
 test("a comment started from a paragraph's margin is counted there, quotes the paragraph, and the section filters to it", async ({ page, context }) => {
   await signInWithSession(context, permalinkReaderToken(1));
   await page.goto("/");
+  // The margin's buttons open the paragraph's discussion in place once the page is hydrated.
+  await expectHydrated(page);
   // A paragraph no other spec comments on.
   const paragraph = page.locator('article p[id^="p-"]').nth(7);
   const key = (await paragraph.getAttribute("id"))!.slice("p-".length);

@@ -1,6 +1,7 @@
 /** The interface language and the theme: switched from the header, remembered, applied before paint. */
 import type { Page } from "@playwright/test";
 import { essay, t } from "./fixtures/content.ts";
+import { expectHydrated } from "./fixtures/hydrated.ts";
 import { signInByEmail } from "./fixtures/sign-in.ts";
 import { expect, test } from "./fixtures/test.ts";
 
@@ -8,6 +9,7 @@ test("switching to English changes the interface, not the essay, and is remember
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page.getByTestId("language-switch")).toHaveAccessibleName(t("zh", "common.language.switchTo"));
+  await expectHydrated(page);
 
   await Promise.all([page.waitForEvent("load"), page.getByTestId("language-switch").click()]);
   await expectEnglishInterface(page);
@@ -18,6 +20,7 @@ test("switching to English changes the interface, not the essay, and is remember
   const another = await context.newPage();
   await another.goto(`/essays/${essay.slug}`);
   await expectEnglishInterface(another);
+  await expectHydrated(another);
 
   // And back: one click returns to Chinese.
   await Promise.all([another.waitForEvent("load"), another.getByTestId("language-switch").click()]);
@@ -69,6 +72,7 @@ test("the theme switch toggles data-theme, and the choice survives a reload", as
   await page.goto("/");
   const html = page.locator("html");
   await expect(html).toHaveAttribute("data-theme", "light");
+  await expectHydrated(page);
 
   await page.getByTestId("theme-switch").click();
   await expect(html).toHaveAttribute("data-theme", "dark");
@@ -77,6 +81,7 @@ test("the theme switch toggles data-theme, and the choice survives a reload", as
   await page.reload();
   await expect(html).toHaveAttribute("data-theme", "dark");
   expect(await backgroundOf(page)).toBe(darkBackground);
+  await expectHydrated(page);
 
   await page.getByTestId("theme-switch").click();
   await expect(html).toHaveAttribute("data-theme", "light");
@@ -111,6 +116,7 @@ test("a chosen theme is set before the first paint (no flash of the other theme)
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto("/");
   expect(await themeAtBody()).toBe("dark");
+  await expectHydrated(page);
   await page.getByTestId("theme-switch").click();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
   await page.reload();
@@ -120,6 +126,7 @@ test("a chosen theme is set before the first paint (no flash of the other theme)
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   expect(await themeAtBody()).toBe("light");
+  await expectHydrated(page);
   await page.getByTestId("theme-switch").click();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   await page.reload();

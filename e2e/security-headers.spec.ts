@@ -3,6 +3,7 @@
  * the header's scripts run, and the browser reports no Content-Security-Policy violation (the
  * pageProblems fixture fails the test on one).
  */
+import { expectHydrated } from "./fixtures/hydrated.ts";
 import { expect, test } from "./fixtures/test.ts";
 
 function directives(policy: string): Map<string, string[]> {
@@ -43,8 +44,8 @@ for (const path of ["/", "/signin"]) {
 test("the essay page works under its Content-Security-Policy", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "light" });
   await page.goto("/");
-  // Client code runs: the header learns the signed-in state and the theme switch responds.
-  await expect(page.getByTestId("signin-link")).toBeVisible();
+  // Client code runs: the page hydrates (the header learns the signed-in state) and the theme switch responds.
+  await expectHydrated(page);
   await page.getByTestId("theme-switch").click();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
 });

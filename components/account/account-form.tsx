@@ -9,6 +9,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc.ts";
 import { Button, SelectField, StatusMessage, TextField } from "@/components/ui/index.ts";
+import { useHydrated } from "@/components/ui/use-hydrated.ts";
 import { setLocaleCookie } from "@/components/locale/locale-cookie.ts";
 import { locales, type AppLocale } from "@/server/i18n/locales.ts";
 
@@ -34,6 +35,7 @@ export function AccountForm({ initialName, initialLocale }: { initialName: strin
   const [locale, setLocale] = useState<AppLocale>(initialLocale);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status>(null);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -69,40 +71,44 @@ export function AccountForm({ initialName, initialLocale }: { initialName: strin
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
-      <TextField
-        id="account-display-name"
-        name="name"
-        label={t("displayName")}
-        hint={t("displayNameHint")}
-        placeholder={t("displayNamePlaceholder")}
-        autoComplete="nickname"
-        maxLength={64}
-        value={name}
-        onChange={(event) => setName(event.target.value)}
-        error={errors.name}
-        data-testid="display-name"
-      />
-      <SelectField
-        id="account-locale"
-        name="locale"
-        label={t("locale")}
-        hint={t("localeHint")}
-        value={locale}
-        onChange={(event) => setLocale(event.target.value as AppLocale)}
-        error={errors.locale}
-        data-testid="account-locale"
-      >
-        {locales.map((option) => (
-          <option key={option} value={option} lang={option === "zh" ? "zh-CN" : "en"}>
-            {t(`locales.${option}`)}
-          </option>
-        ))}
-      </SelectField>
-      <div className="flex flex-wrap items-center gap-4">
-        <Button type="submit" pending={update.isPending} data-testid="account-save">
-          {update.isPending ? t("saving") : t("save")}
-        </Button>
-      </div>
+      {/* Nothing can be typed or sent before hydration: React would put the saved values back, and
+          the browser would send the form to this page as a GET (use-hydrated.ts). */}
+      <fieldset disabled={!hydrated} className="contents">
+        <TextField
+          id="account-display-name"
+          name="name"
+          label={t("displayName")}
+          hint={t("displayNameHint")}
+          placeholder={t("displayNamePlaceholder")}
+          autoComplete="nickname"
+          maxLength={64}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          error={errors.name}
+          data-testid="display-name"
+        />
+        <SelectField
+          id="account-locale"
+          name="locale"
+          label={t("locale")}
+          hint={t("localeHint")}
+          value={locale}
+          onChange={(event) => setLocale(event.target.value as AppLocale)}
+          error={errors.locale}
+          data-testid="account-locale"
+        >
+          {locales.map((option) => (
+            <option key={option} value={option} lang={option === "zh" ? "zh-CN" : "en"}>
+              {t(`locales.${option}`)}
+            </option>
+          ))}
+        </SelectField>
+        <div className="flex flex-wrap items-center gap-4">
+          <Button type="submit" pending={update.isPending} data-testid="account-save">
+            {update.isPending ? t("saving") : t("save")}
+          </Button>
+        </div>
+      </fieldset>
       <StatusMessage tone={status?.tone === "error" ? "error" : status?.tone === "success" ? "success" : "info"}>
         {status?.message}
       </StatusMessage>
