@@ -136,6 +136,17 @@ describe("loadServerConfig", () => {
     expect(loadServerConfig({ DATA_DIR: dataDir, TRUST_PROXY: "1" }).trustProxy).toBe(true);
   });
 
+  it("limits sign-in emails per client and per site, 20 and 200 an hour unless configured", () => {
+    expect(loadServerConfig({ DATA_DIR: dataDir }).signInEmails).toEqual({ perClientPerHour: 20, perHour: 200 });
+    expect(
+      loadServerConfig({ DATA_DIR: dataDir, SIGN_IN_EMAILS_PER_CLIENT_PER_HOUR: "5", SIGN_IN_EMAILS_PER_HOUR: "" }).signInEmails,
+    ).toEqual({ perClientPerHour: 5, perHour: 200 });
+    expect(problemsOf({ SIGN_IN_EMAILS_PER_CLIENT_PER_HOUR: "0", SIGN_IN_EMAILS_PER_HOUR: "lots" })).toEqual([
+      expect.stringMatching(/^SIGN_IN_EMAILS_PER_CLIENT_PER_HOUR: must be at least 1/),
+      expect.stringMatching(/^SIGN_IN_EMAILS_PER_HOUR: /),
+    ]);
+  });
+
   it("keeps rate limits on unless RATE_LIMITS=off on a local site", () => {
     expect(loadServerConfig({ DATA_DIR: dataDir }).rateLimitsEnabled).toBe(true);
     expect(loadServerConfig({ DATA_DIR: dataDir, RATE_LIMITS: "off" }).rateLimitsEnabled).toBe(false);

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { ConfigError, parseEnv, resolveDataDir, type RawEnv } from "./env.ts";
 import { readOrCreateAuthSecret } from "./secrets.ts";
+import type { SignInEmailLimits } from "@/server/auth/email-quota.ts";
 
 export { ConfigError };
 
@@ -25,6 +26,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** False only with RATE_LIMITS=off on a local site (load benchmarks). */
   rateLimitsEnabled: boolean;
+  /** Sign-in emails per client address and in total, per hour (server/auth/email-quota.ts). */
+  signInEmails: SignInEmailLimits;
 }
 
 const globalForConfig = globalThis as typeof globalThis & { __tuiquanServerConfig?: ServerConfig };
@@ -96,6 +99,7 @@ export function loadServerConfig(source: Record<string, string | undefined>): Se
     secureCookies: siteUrl.protocol === "https:",
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
     rateLimitsEnabled: env.RATE_LIMITS === "on",
+    signInEmails: { perClientPerHour: env.SIGN_IN_EMAILS_PER_CLIENT_PER_HOUR, perHour: env.SIGN_IN_EMAILS_PER_HOUR },
   };
 }
 
