@@ -39,8 +39,11 @@ const envSchema = z.object({
   GOOGLE_ID: optionalNonEmpty,
   GOOGLE_SECRET: optionalNonEmpty,
   ADMIN_EMAILS: optionalNonEmpty,
-  // Trust X-Forwarded-Proto / X-Forwarded-For from a reverse proxy in front (see docs/configuration.md).
-  TRUST_PROXY: optionalNonEmpty.pipe(z.enum(["0", "1", "true", "false"], "must be 1 or 0").optional()),
+  // How many reverse proxies we run sit in front, whose X-Forwarded-For / -Proto are believed
+  // (docs/configuration.md). "true"/"false" are the older spelling of 1/0.
+  TRUST_PROXY: optionalNonEmpty
+    .pipe(z.string().regex(/^(\d|10|true|false)$/, "must be the number of proxies in front, 0 to 10 (0: none)").optional())
+    .transform((value) => (value === undefined || value === "false" ? 0 : value === "true" ? 1 : Number(value))),
   // Sign-in emails per client address per hour, and in total per hour (server/auth/email-quota.ts).
   SIGN_IN_EMAILS_PER_CLIENT_PER_HOUR: positiveCount(20),
   SIGN_IN_EMAILS_PER_HOUR: positiveCount(200),

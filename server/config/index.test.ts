@@ -131,9 +131,14 @@ describe("loadServerConfig", () => {
     expect(loadServerConfig({ DATA_DIR: dataDir, DATABASE_URL: url }).databaseUrl).toBe(url);
   });
 
-  it("trusts a proxy only when TRUST_PROXY=1", () => {
-    expect(loadServerConfig({ DATA_DIR: dataDir }).trustProxy).toBe(false);
-    expect(loadServerConfig({ DATA_DIR: dataDir, TRUST_PROXY: "1" }).trustProxy).toBe(true);
+  it("reads TRUST_PROXY as the number of proxies in front, 0 unless set, 1 for the older `true`", () => {
+    expect(loadServerConfig({ DATA_DIR: dataDir }).trustProxy).toBe(0);
+    expect(loadServerConfig({ DATA_DIR: dataDir, TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(loadServerConfig({ DATA_DIR: dataDir, TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(loadServerConfig({ DATA_DIR: dataDir, TRUST_PROXY: "true" }).trustProxy).toBe(1);
+    expect(loadServerConfig({ DATA_DIR: dataDir, TRUST_PROXY: "false" }).trustProxy).toBe(0);
+    expect(problemsOf({ TRUST_PROXY: "yes" })).toEqual([expect.stringMatching(/^TRUST_PROXY: must be the number of proxies in front/)]);
+    expect(problemsOf({ TRUST_PROXY: "-1" })).toHaveLength(1);
   });
 
   it("limits sign-in emails per client and per site, 20 and 200 an hour unless configured", () => {
