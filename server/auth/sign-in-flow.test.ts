@@ -11,6 +11,7 @@ import { sessionTokenFromCookieHeader, sessionUserFromToken } from "./session-us
 import { createAuthOptions, type AuthConfig } from "./options.ts";
 import { createAuthRouteHandler, type AuthRouteHandler } from "./route-handler.ts";
 import type { SignInEmailLimits } from "./email-quota.ts";
+import { setRole } from "@/server/db/roles.ts";
 import { clientAddressHeader } from "@/server/http/client-address.ts";
 
 const site = "http://localhost:3310";
@@ -210,6 +211,34 @@ describe("email sign-in through a real SMTP server", () => {
     const reader = new Browser();
     await reader.fetch(await signInLink(reader, "not-boss@example.com"));
     expect(await sessionUserFromToken(database.db, reader.sessionToken)).toMatchObject({ role: "USER" });
+  });
+
+  it("takes ADMIN back at the next sign-in once the address leaves ADMIN_EMAILS, giving back the role it replaced", async () => {
+    const listed = handlerFor(config({ adminEmails: ["deputy@example.com", "owner@example.com"] }));
+    const unlisted = handlerFor(config({ adminEmails: [] }));
+    const deputy = await database.db.user.create({ data: { email: "deputy@example.com", role: "MODERATOR" } });
+    const owner = await database.db.user.create({ data: { email: "owner@example.com" } });
+
+    handle = listed;
+    const first = new Browser();
+    await first.fetch(await signInLink(first, "deputy@example.com"));
+    expect(await sessionUserFromToken(database.db, first.sessionToken)).toMatchObject({ role: "ADMIN" });
+    // The owner is made ADMIN by hand as well: that role is the operator's, not the list's.
+    const ownerFirst = new Browser();
+    await ownerFirst.fetch(await signInLink(ownerFirst, "owner@example.com"));
+    await setRole(database.db, "owner@example.com", "ADMIN");
+
+    handle = unlisted;
+    const again = new Browser();
+    await again.fetch(await signInLink(again, "deputy@example.com"));
+    expect(await sessionUserFromToken(database.db, again.sessionToken)).toMatchObject({ role: "MODERATOR" });
+    // Every session of theirs, the older one too, is a moderator's from its next request.
+    expect(await sessionUserFromToken(database.db, first.sessionToken)).toMatchObject({ role: "MODERATOR" });
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: deputy.id } })).toMatchObject({ role: "MODERATOR", roleBeforeAdminGrant: null });
+
+    const owners = new Browser();
+    await owners.fetch(await signInLink(owners, "owner@example.com"));
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: owner.id } })).toMatchObject({ role: "ADMIN" });
   });
 
   it("signs out: the session is gone from the database, and its very next request is signed out", async () => {

@@ -10,6 +10,8 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import type { ServerConfig } from "@/server/config/index.ts";
 import { getLiveBus } from "@/server/live/process-bus.ts";
+import { getDb } from "@/server/db/index.ts";
+import { forgetSessionsOnLiveEvents } from "@/server/auth/session-changes.ts";
 import { clearReadsOnLiveEvents, ReadCache } from "./read-cache.ts";
 import { createRequestHandler } from "./request-handler.ts";
 
@@ -40,6 +42,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   // that publishes: its events clear the reads they change before subscribers hear of them.
   const readCache = options.dev ? null : new ReadCache();
   const stopClearingReads = readCache ? clearReadsOnLiveEvents(readCache, getLiveBus()) : null;
+  // Sign-out everywhere and role changes made on another app server (server/auth/session-changes.ts).
+  const stopForgettingSessions = forgetSessionsOnLiveEvents(getLiveBus(), await getDb());
   const server = createServer(
     createRequestHandler(app.getRequestHandler(), {
       dev: options.dev,
@@ -72,6 +76,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       await closed;
       clearTimeout(cut);
       stopClearingReads?.();
+      stopForgettingSessions();
       await app.close();
     },
   };
