@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/server/test/database.ts";
 import type { Db } from "@/server/db/client.ts";
-import { pruneBatch, releaseSignInEmail, reserveSignInEmail, type SignInEmailLimits } from "./email-quota.ts";
+import { pruneBatch, releaseSignInEmail, reserveSignInEmail, signInEmailLimitsFor, type SignInEmailLimits } from "./email-quota.ts";
 
 let database: { db: Db; close(): Promise<void> };
 beforeAll(async () => {
@@ -17,7 +17,7 @@ const minute = 60_000;
 const start = new Date("2026-11-25T12:00:00Z");
 const at = (minutes: number) => new Date(start.getTime() + minutes * minute);
 const roomy: SignInEmailLimits = { perClientPerHour: 1000, perHour: 1000 };
-const reserve = (email: string, when: Date, client = "192.0.2.1", limits = roomy) =>
+const reserve = (email: string, when: Date, client = "192.0.2.1", limits: SignInEmailLimits | null = roomy) =>
   reserveSignInEmail(database.db, { email, client }, limits, when);
 
 describe("sign-in email quota: 5 per mailbox per 10 minutes", () => {
@@ -83,6 +83,17 @@ describe("per client address and per site, per hour", () => {
     );
     expect(results.filter((result) => result.allowed)).toHaveLength(7);
     expect(results.filter((result) => !result.allowed && result.limit === "site")).toHaveLength(13);
+  });
+});
+
+describe("on a local site", () => {
+  it("applies only the mailbox quota: every client is this machine", async () => {
+    const config = { signInEmails: { perClientPerHour: 1, perHour: 1 } };
+    expect(signInEmailLimitsFor({ ...config, isLocalSite: false })).toEqual({ perClientPerHour: 1, perHour: 1 });
+    const limits = signInEmailLimitsFor({ ...config, isLocalSite: true });
+    for (let i = 0; i < 30; i++) expect((await reserve(`dev${i}@example.com`, at(0), "127.0.0.1", limits)).allowed).toBe(true);
+    for (let i = 0; i < 5; i++) await reserve("same@example.com", at(0), "127.0.0.1", limits);
+    expect(await reserve("same@example.com", at(0), "127.0.0.1", limits)).toMatchObject({ allowed: false, limit: "mailbox" });
   });
 });
 

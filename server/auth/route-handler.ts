@@ -21,8 +21,8 @@ import { runWithRequestLocale } from "./request-locale.ts";
 export interface AuthRouteDependencies {
   getOptions: () => NextAuthOptions;
   getDb: () => Promise<Db>;
-  /** The configured sign-in email limits (SIGN_IN_EMAILS_PER_*). */
-  getEmailLimits: () => SignInEmailLimits;
+  /** The sign-in email limits per client and per site (signInEmailLimitsFor); null: none but the mailbox quota. */
+  getEmailLimits: () => SignInEmailLimits | null;
 }
 
 /** What each limit says when it refuses (messages/<locale>/auth.json), each with the wait. */

@@ -2,6 +2,7 @@
 import { getDb } from "@/server/db/index.ts";
 import { getAuthOptions } from "@/server/auth/options.ts";
 import { getServerConfig } from "@/server/config/index.ts";
+import { signInEmailLimitsFor } from "@/server/auth/email-quota.ts";
 import { createAuthRouteHandler } from "@/server/auth/route-handler.ts";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 const handleAuthRequest = createAuthRouteHandler({
   getOptions: getAuthOptions,
   getDb,
-  getEmailLimits: () => getServerConfig().signInEmails,
+  getEmailLimits: () => signInEmailLimitsFor(getServerConfig()),
 });
 
 interface RouteContext {
