@@ -6,6 +6,8 @@
 import { DataDirLockedError } from "@/server/db/data-dir-lock.ts";
 import { roles, RoleChangeError, setRole } from "@/server/db/roles.ts";
 import { withScriptDatabase } from "@/server/db/script-database.ts";
+import { announceSessionsChanged } from "@/server/auth/session-changes.ts";
+import { createLiveBus } from "@/server/live/process-bus.ts";
 
 async function main(): Promise<void> {
   const [email, role, ...rest] = process.argv.slice(2);
@@ -14,12 +16,21 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const change = await withScriptDatabase(({ db }) => setRole(db, email, role));
+  const change = await withScriptDatabase(async ({ db, target }) => {
+    const change = await setRole(db, email, role);
+    // App servers running on the same PostgreSQL drop the reader's kept sessions at once. (An
+    // embedded database cannot be open in a running server while this script holds it.)
+    if (target.kind === "postgres" && change.previous !== change.role) {
+      const bus = createLiveBus();
+      await announceSessionsChanged(db, bus, change.userId).finally(() => bus.close());
+    }
+    return change;
+  });
   const who = change.name ? `${change.name} <${change.email}>` : change.email;
   console.log(
     change.previous === change.role
       ? `role: ${who} is already ${change.role}; nothing changed.`
-      : `role: ${who} is now ${change.role} (was ${change.previous}). It applies from their next request.`,
+      : `role: ${who} is now ${change.role} (was ${change.previous}). It applies from their next request, on every app server.`,
   );
 }
 

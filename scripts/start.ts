@@ -119,7 +119,9 @@ async function main(): Promise<void> {
   }
 
   const database = config.databaseUrl ? "PostgreSQL" : `PGlite in ${config.dataDir}`;
-  log(`ready on ${server.url} (${dev ? "development" : "production"}, ${database}, site URL ${config.siteUrl.origin})`);
+  // A local site listens on loopback only (server/http/listen.ts): say so, it explains "connection refused" from elsewhere.
+  const reach = config.isLocalSite ? "; loopback only" : "";
+  log(`ready on ${server.url} (${dev ? "development" : "production"}, ${database}, site URL ${config.siteUrl.origin}${reach})`);
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {

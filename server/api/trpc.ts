@@ -7,7 +7,9 @@ import superjson from "superjson";
 import { z } from "zod";
 import { getDb } from "@/server/db/index.ts";
 import type { Db } from "@/server/db/client.ts";
-import { sessionTokenFromCookieHeader, sessionUserFromToken, type SessionUser } from "@/server/auth/session-user.ts";
+import { sessionCookieFromHeader, sessionFromToken, type SessionUser } from "@/server/auth/session-user.ts";
+import { extendCachedSession } from "@/server/auth/session-cache.ts";
+import { isRenewalDue, renewSession, sessionCookieHeader } from "@/server/auth/session-lifetime.ts";
 import { localeFromCookieHeader, type AppLocale } from "@/server/i18n/locales.ts";
 import { errorMessage, isErrorKey } from "@/server/i18n/error-messages.ts";
 import { clientAddressHeader } from "@/server/http/client-address.ts";
@@ -32,7 +34,18 @@ export interface Context {
 export async function createContextFromHeaders(headers: Headers, responseHeaders: Headers | null = null): Promise<Context> {
   const db = await getDb();
   const cookieHeader = headers.get("cookie");
-  const user = await sessionUserFromToken(db, sessionTokenFromCookieHeader(cookieHeader));
+  const cookie = sessionCookieFromHeader(cookieHeader);
+  const now = Date.now();
+  const session = await sessionFromToken(db, cookie?.token ?? null, now);
+  const user = session?.user ?? null;
+  // Sessions slide (session-lifetime.ts): renewed at most daily, on an answer that can carry the cookie.
+  if (cookie && session && responseHeaders && isRenewalDue(session.expiresAt, now)) {
+    const expires = await renewSession(db, cookie.token, now);
+    if (expires) {
+      extendCachedSession(db, cookie.token, expires.getTime());
+      responseHeaders.append("Set-Cookie", sessionCookieHeader(cookie.name, cookie.token, expires));
+    }
+  }
   return {
     db,
     user,

@@ -1,6 +1,7 @@
 /**
  * next-auth v4 configuration: database sessions through the Prisma adapter, email magic links
- * (10 minutes, single use), GitHub and Google when configured, our own pages, and ADMIN_EMAILS.
+ * (10 minutes, single use), GitHub and Google when configured, our own pages, and ADMIN_EMAILS
+ * (granted and taken back at sign-in: admin-grant.ts).
  *
  * Built lazily (getAuthOptions) because reading the configuration may fail or create the
  * generated secret, which must not happen while `next build` collects route modules.
@@ -14,9 +15,12 @@ import { getDb } from "@/server/db/index.ts";
 import { getServerConfig, type ServerConfig } from "@/server/config/index.ts";
 import { deliverSignInLink } from "@/server/mail/deliver-sign-in-link.ts";
 import { lazyPrismaAdapter } from "./adapter.ts";
-import { grantAdminIfListed } from "./admin-grant.ts";
+import { syncAdminGrant } from "./admin-grant.ts";
+import { announceSessionsChanged } from "./session-changes.ts";
+import { getLiveBus } from "@/server/live/process-bus.ts";
 import { safeCallbackPath } from "./callback-url.ts";
 import { currentRequestLocale } from "./request-locale.ts";
+import { sessionMaxAgeSeconds, sessionUpdateAgeSeconds } from "./session-lifetime.ts";
 
 /** How long a magic link works. */
 export const magicLinkMaxAgeSeconds = 10 * 60;
@@ -58,7 +62,8 @@ export function createAuthOptions({ config, getDb, log }: AuthDependencies): Nex
     adapter: lazyPrismaAdapter(getDb),
     providers,
     secret: config.authSecret,
-    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    // Sliding: see session-lifetime.ts, which applies the same numbers to the sessions the app reads.
+    session: { strategy: "database", maxAge: sessionMaxAgeSeconds, updateAge: sessionUpdateAgeSeconds },
     useSecureCookies: config.secureCookies,
     pages: authPages,
     callbacks: {
@@ -69,7 +74,9 @@ export function createAuthOptions({ config, getDb, log }: AuthDependencies): Nex
     },
     events: {
       async signIn({ user }) {
-        await grantAdminIfListed(await getDb(), user, config.adminEmails);
+        const db = await getDb();
+        // Other app servers keep this reader's older sessions with the old role: tell them.
+        if (await syncAdminGrant(db, user, config.adminEmails)) await announceSessionsChanged(db, getLiveBus(), user.id);
       },
     },
   };

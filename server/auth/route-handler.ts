@@ -1,8 +1,8 @@
 /**
  * The /api/auth/* route: next-auth's handler, with the sign-in email request checked first.
  *
- * POST /api/auth/signin/email validates the address and takes a slot of the per-address quota
- * before next-auth sees it, and answers 400/429 JSON { error, message } in the reader's language
+ * POST /api/auth/signin/email validates the address and takes a slot of the sign-in email quota
+ * (per mailbox, per client address, per site: email-quota.ts) before next-auth sees it, and answers 400/429 JSON { error, message } in the reader's language
  * (NEXT_LOCALE cookie) so the sign-in form can show why. Everything else goes to next-auth as is.
  *
  * next-auth is driven through its request/response form (NextAuth(req, res, options)) rather than
@@ -14,19 +14,29 @@ import type { Db } from "@/server/db/client.ts";
 import { localeFromCookieHeader } from "@/server/i18n/locales.ts";
 import { authT } from "./auth-messages.ts";
 import { parseEmailAddress } from "./email-address.ts";
-import { releaseSignInEmail, reserveSignInEmail } from "./email-quota.ts";
+import { releaseSignInEmail, reserveSignInEmail, type QuotaLimit, type SignInEmailLimits } from "./email-quota.ts";
+import { clientAddressHeader, clientRateLimitKey } from "@/server/http/client-address.ts";
 import { runWithRequestLocale } from "./request-locale.ts";
 
 export interface AuthRouteDependencies {
   getOptions: () => NextAuthOptions;
   getDb: () => Promise<Db>;
+  /** The sign-in email limits per client and per site (signInEmailLimitsFor); null: none but the mailbox quota. */
+  getEmailLimits: () => SignInEmailLimits | null;
 }
+
+/** What each limit says when it refuses (messages/<locale>/auth.json), each with the wait. */
+const refusalMessages = {
+  mailbox: "validation.tooManyEmails",
+  client: "validation.tooManyEmailsFromClient",
+  site: "validation.signInEmailsPaused",
+} as const satisfies Record<QuotaLimit, string>;
 
 export type AuthRouteHandler = (request: Request, segments: string[]) => Promise<Response>;
 
 type FormBody = Record<string, string>;
 
-export function createAuthRouteHandler({ getOptions, getDb }: AuthRouteDependencies): AuthRouteHandler {
+export function createAuthRouteHandler({ getOptions, getDb, getEmailLimits }: AuthRouteDependencies): AuthRouteHandler {
   return async function handleAuthRequest(request, segments) {
     const locale = localeFromCookieHeader(request.headers.get("cookie"));
     const body = request.method === "POST" ? await readForm(request) : undefined;
@@ -38,10 +48,11 @@ export function createAuthRouteHandler({ getOptions, getDb }: AuthRouteDependenc
     if (!parsed.ok) return refusal(400, "invalid_email", t(parsed.key));
 
     const db = await getDb();
-    const quota = await reserveSignInEmail(db, parsed.email);
+    const client = clientRateLimitKey(request.headers.get(clientAddressHeader));
+    const quota = await reserveSignInEmail(db, { email: parsed.email, client }, getEmailLimits());
     if (!quota.allowed) {
       const minutes = quota.retryAfterMinutes;
-      return refusal(429, "too_many_emails", t("validation.tooManyEmails", { minutes }), {
+      return refusal(429, "too_many_emails", t(refusalMessages[quota.limit], { minutes }), {
         "Retry-After": String(minutes * 60),
       });
     }

@@ -8,9 +8,11 @@
  *   server/auth/adapter.ts), a role change (server/db/roles.ts, the ADMIN_EMAILS grant) and a
  *   change of name or language (me.update) forget the token or the user at once, and a read that
  *   was in flight meanwhile is not kept (it may predate the change);
- * - in another app server on the same PostgreSQL, or after `npm run role` (its own process), a
- *   revoked session or an old role can be served for at most `sessionCacheTtlMs` (5 s) after the
- *   change, counted from when this process last read it; that bound is the whole cost;
+ * - in another app server on the same PostgreSQL: "sign out everywhere" and role changes are
+ *   announced on the live bus and forgotten there as the announcement arrives (session-changes.ts);
+ *   anything else (one session's sign-out, a new name), or an announcement a server missed, can be
+ *   served for at most `sessionCacheTtlMs` (5 s) after the change, counted from when this process
+ *   last read it; that bound is the whole cost;
  * - an entry never outlives its session's own expiry.
  * Misses (unknown or expired tokens) are not kept: a freshly created session is seen at once.
  *
@@ -68,7 +70,8 @@ function cacheOf(db: Db): SessionCache {
   return cache;
 }
 
-export function cachedSessionUser(db: Db, token: string, now: number): SessionUser | undefined {
+/** The kept reader and when their session expires (ms since epoch), unless stale. */
+export function cachedSession(db: Db, token: string, now: number): { user: SessionUser; expiresAt: number } | undefined {
   const entries = caches.get(db)?.entries;
   const entry = entries?.get(token);
   if (!entry) return undefined;
@@ -77,7 +80,13 @@ export function cachedSessionUser(db: Db, token: string, now: number): SessionUs
     return undefined;
   }
   entry.used = true;
-  return entry.user;
+  return entry;
+}
+
+/** After a renewal (session-lifetime.ts): the kept entry knows the later expiry. */
+export function extendCachedSession(db: Db, token: string, expiresAt: number): void {
+  const entry = caches.get(db)?.entries.get(token);
+  if (entry && entry.expiresAt < expiresAt) entry.expiresAt = expiresAt;
 }
 
 /** Taken before a read; the read is kept only if nothing was forgotten meanwhile. */

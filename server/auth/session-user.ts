@@ -6,7 +6,7 @@
  */
 import type { Db } from "@/server/db/client.ts";
 import type { Role, Locale } from "@/server/db/generated/enums.ts";
-import { cachedSessionUser, refreshSessionsIfDue, rememberSessionUser, sessionCacheGeneration, type FoundSessions } from "./session-cache.ts";
+import { cachedSession, refreshSessionsIfDue, rememberSessionUser, sessionCacheGeneration, type FoundSessions } from "./session-cache.ts";
 
 export interface SessionUser {
   id: string;
@@ -22,13 +22,18 @@ export const sessionCookieNames = ["__Secure-next-auth.session-token", "next-aut
 // Compiled once: this runs on every request.
 const sessionCookiePatterns = sessionCookieNames.map((name) => new RegExp(`(?:^|;\\s*)${name.replace(/[.]/g, "\\.")}=([^;]+)`));
 
-export function sessionTokenFromCookieHeader(cookieHeader: string | null | undefined): string | null {
+/** The session cookie a request carries: its name (which of the two) and the token. */
+export function sessionCookieFromHeader(cookieHeader: string | null | undefined): { name: string; token: string } | null {
   if (!cookieHeader) return null;
-  for (const pattern of sessionCookiePatterns) {
+  for (const [index, pattern] of sessionCookiePatterns.entries()) {
     const match = pattern.exec(cookieHeader);
-    if (match?.[1]) return decodeURIComponent(match[1]);
+    if (match?.[1]) return { name: sessionCookieNames[index]!, token: decodeURIComponent(match[1]) };
   }
   return null;
+}
+
+export function sessionTokenFromCookieHeader(cookieHeader: string | null | undefined): string | null {
+  return sessionCookieFromHeader(cookieHeader)?.token ?? null;
 }
 
 interface SessionRow extends SessionUser {
@@ -53,8 +58,17 @@ async function readSessions(db: Db, tokens: string[]): Promise<FoundSessions> {
 
 /** Kept for a few seconds per process, invalidated here on sign-out and role changes (session-cache.ts). */
 export async function sessionUserFromToken(db: Db, sessionToken: string | null, now: number = Date.now()): Promise<SessionUser | null> {
+  return (await sessionFromToken(db, sessionToken, now))?.user ?? null;
+}
+
+/** The reader and when their session expires (ms since epoch): for renewing it (session-lifetime.ts). */
+export async function sessionFromToken(
+  db: Db,
+  sessionToken: string | null,
+  now: number = Date.now(),
+): Promise<{ user: SessionUser; expiresAt: number } | null> {
   if (!sessionToken || sessionToken.length > 512) return null;
-  const cached = cachedSessionUser(db, sessionToken, now);
+  const cached = cachedSession(db, sessionToken, now);
   if (cached) {
     refreshSessionsAhead(db, now);
     return cached;
@@ -63,7 +77,7 @@ export async function sessionUserFromToken(db: Db, sessionToken: string | null, 
   const session = (await readSessions(db, [sessionToken])).get(sessionToken);
   if (!session || session.expiresAt <= now) return null;
   rememberSessionUser(db, sessionToken, session.user, session.expiresAt, now, generation);
-  return session.user;
+  return session;
 }
 
 /**

@@ -10,6 +10,9 @@ import { clearOutbox, listOutbox } from "@/server/mail/dev-outbox.ts";
 import { sessionTokenFromCookieHeader, sessionUserFromToken } from "./session-user.ts";
 import { createAuthOptions, type AuthConfig } from "./options.ts";
 import { createAuthRouteHandler, type AuthRouteHandler } from "./route-handler.ts";
+import type { SignInEmailLimits } from "./email-quota.ts";
+import { setRole } from "@/server/db/roles.ts";
+import { clientAddressHeader } from "@/server/http/client-address.ts";
 
 const site = "http://localhost:3310";
 // next-auth v4 takes its own URL from NEXTAUTH_URL (the start script sets it from SITE_URL).
@@ -33,16 +36,20 @@ function config(overrides: Partial<AuthConfig> = {}): AuthConfig {
   };
 }
 
-function handlerFor(authConfig: AuthConfig, log?: (line: string) => void): AuthRouteHandler {
+// High enough that only the tests about them meet the per-client and per-site limits.
+const roomyLimits: SignInEmailLimits = { perClientPerHour: 1000, perHour: 1000 };
+
+function handlerFor(authConfig: AuthConfig, log?: (line: string) => void, limits = roomyLimits): AuthRouteHandler {
   const options = createAuthOptions({ config: authConfig, getDb: async () => database.db, log });
-  return createAuthRouteHandler({ getOptions: () => options, getDb: async () => database.db });
+  return createAuthRouteHandler({ getOptions: () => options, getDb: async () => database.db, getEmailLimits: () => limits });
 }
 
 /** A client with a cookie jar that talks to the route handler as a browser would. */
 class Browser {
   readonly cookies = new Map<string, string>();
 
-  constructor(locale?: "zh" | "en") {
+  /** `client`: the address the custom server would stamp (server/http/client-address.ts). */
+  constructor(locale?: "zh" | "en", private readonly client?: string) {
     if (locale) this.cookies.set("NEXT_LOCALE", locale);
   }
 
@@ -50,6 +57,7 @@ class Browser {
     const url = new URL(pathOrUrl, site);
     const segments = url.pathname.replace(/^\/api\/auth\/?/, "").split("/").filter(Boolean);
     const headers = new Headers({ host: url.host });
+    if (this.client) headers.set(clientAddressHeader, this.client);
     if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     let body: string | undefined;
     if (init.form) {
@@ -205,6 +213,34 @@ describe("email sign-in through a real SMTP server", () => {
     expect(await sessionUserFromToken(database.db, reader.sessionToken)).toMatchObject({ role: "USER" });
   });
 
+  it("takes ADMIN back at the next sign-in once the address leaves ADMIN_EMAILS, giving back the role it replaced", async () => {
+    const listed = handlerFor(config({ adminEmails: ["deputy@example.com", "owner@example.com"] }));
+    const unlisted = handlerFor(config({ adminEmails: [] }));
+    const deputy = await database.db.user.create({ data: { email: "deputy@example.com", role: "MODERATOR" } });
+    const owner = await database.db.user.create({ data: { email: "owner@example.com" } });
+
+    handle = listed;
+    const first = new Browser();
+    await first.fetch(await signInLink(first, "deputy@example.com"));
+    expect(await sessionUserFromToken(database.db, first.sessionToken)).toMatchObject({ role: "ADMIN" });
+    // The owner is made ADMIN by hand as well: that role is the operator's, not the list's.
+    const ownerFirst = new Browser();
+    await ownerFirst.fetch(await signInLink(ownerFirst, "owner@example.com"));
+    await setRole(database.db, "owner@example.com", "ADMIN");
+
+    handle = unlisted;
+    const again = new Browser();
+    await again.fetch(await signInLink(again, "deputy@example.com"));
+    expect(await sessionUserFromToken(database.db, again.sessionToken)).toMatchObject({ role: "MODERATOR" });
+    // Every session of theirs, the older one too, is a moderator's from its next request.
+    expect(await sessionUserFromToken(database.db, first.sessionToken)).toMatchObject({ role: "MODERATOR" });
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: deputy.id } })).toMatchObject({ role: "MODERATOR", roleBeforeAdminGrant: null });
+
+    const owners = new Browser();
+    await owners.fetch(await signInLink(owners, "owner@example.com"));
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: owner.id } })).toMatchObject({ role: "ADMIN" });
+  });
+
   it("signs out: the session is gone from the database, and its very next request is signed out", async () => {
     const browser = new Browser();
     await browser.fetch(await signInLink(browser, "leaving@example.com"));
@@ -274,6 +310,57 @@ describe("what the sign-in form is told", () => {
 
     // Another address is not affected.
     await signInLink(browser, "patient@example.com");
+  });
+
+  it("counts every spelling of one mailbox together, and still writes to the address as typed", async () => {
+    const browser = new Browser("en");
+    for (const spelling of ["fan.zhou@gmail.com", "Fan.Zhou+a@gmail.com", "fanzhou+b@googlemail.com", "f.an.zhou@gmail.com"]) {
+      await signInLink(browser, spelling);
+    }
+    await signInLink(browser, "FANZHOU+c@gmail.com");
+    const sixth = await browser.requestLink("fan.zhou+d@googlemail.com");
+    expect(sixth.status).toBe(429);
+    expect(((await sixth.json()) as { message: string }).message).toContain("one address within 10 minutes");
+  });
+
+  it("refuses a client address past its hourly limit, in the reader's language, with the wait", async () => {
+    handle = handlerFor(config(), undefined, { perClientPerHour: 3, perHour: 1000 });
+    const english = new Browser("en", "203.0.113.5");
+    for (const name of ["a", "b", "c"]) await signInLink(english, `${name}@example.com`);
+    const before = inbox.received.length;
+    const refused = await english.requestLink("d@example.com");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("3600");
+    expect(await refused.json()).toEqual({
+      error: "too_many_emails",
+      message: "Too many sign-in emails were asked for from your network in the last hour. Try again in 60 minutes.",
+    });
+    const chinese = await new Browser("zh", "203.0.113.5").requestLink("e@example.com");
+    expect(((await chinese.json()) as { message: string }).message).toBe("过去一小时内从你的网络请求的登录邮件太多。请 60 分钟后再试。");
+    expect(inbox.received.length).toBe(before);
+    // Another client is not affected.
+    await signInLink(new Browser("en", "198.51.100.8"), "d@example.com");
+  });
+
+  it("counts one IPv6 client by its /64 network", async () => {
+    handle = handlerFor(config(), undefined, { perClientPerHour: 2, perHour: 1000 });
+    await signInLink(new Browser("en", "2001:db8:1:2::1"), "v6a@example.com");
+    await signInLink(new Browser("en", "2001:db8:1:2:ffff::9"), "v6b@example.com");
+    expect((await new Browser("en", "2001:db8:1:2::77").requestLink("v6c@example.com")).status).toBe(429);
+    await signInLink(new Browser("en", "2001:db8:1:3::1"), "v6c@example.com");
+  });
+
+  it("stops every sign-in email once the site's hourly cap is reached, saying when to try again", async () => {
+    handle = handlerFor(config(), undefined, { perClientPerHour: 1000, perHour: 2 });
+    await signInLink(new Browser("en", "203.0.113.1"), "one@example.com");
+    await signInLink(new Browser("en", "203.0.113.2"), "two@example.com");
+    const refused = await new Browser("en", "203.0.113.3").requestLink("three@example.com");
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { message: string }).message).toBe(
+      "The site has sent as many sign-in emails as it may this hour, so that its mail is not taken for spam. Try again in 60 minutes.",
+    );
+    const chinese = await new Browser("zh", "203.0.113.4").requestLink("four@example.com");
+    expect(((await chinese.json()) as { message: string }).message).toContain("本站这一小时内发出的登录邮件已达上限");
   });
 
   it("does not count a request that sent nothing (a stale CSRF token)", async () => {

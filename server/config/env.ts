@@ -11,6 +11,13 @@ const optionalNonEmpty = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+/** A whole number ≥ 1, `fallback` when unset or empty. */
+function positiveCount(fallback: number) {
+  return optionalNonEmpty
+    .pipe(z.coerce.number<string | undefined>().int("must be a whole number").min(1, "must be at least 1").max(1_000_000, "must be at most 1000000").optional())
+    .transform((value) => value ?? fallback);
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -32,8 +39,14 @@ const envSchema = z.object({
   GOOGLE_ID: optionalNonEmpty,
   GOOGLE_SECRET: optionalNonEmpty,
   ADMIN_EMAILS: optionalNonEmpty,
-  // Trust X-Forwarded-Proto / X-Forwarded-For from a reverse proxy in front (see docs/configuration.md).
-  TRUST_PROXY: optionalNonEmpty.pipe(z.enum(["0", "1", "true", "false"], "must be 1 or 0").optional()),
+  // How many reverse proxies we run sit in front, whose X-Forwarded-For / -Proto are believed
+  // (docs/configuration.md). "true"/"false" are the older spelling of 1/0.
+  TRUST_PROXY: optionalNonEmpty
+    .pipe(z.string().regex(/^(\d|10|true|false)$/, "must be the number of proxies in front, 0 to 10 (0: none)").optional())
+    .transform((value) => (value === undefined || value === "false" ? 0 : value === "true" ? 1 : Number(value))),
+  // Sign-in emails per client address per hour, and in total per hour (server/auth/email-quota.ts).
+  SIGN_IN_EMAILS_PER_CLIENT_PER_HOUR: positiveCount(20),
+  SIGN_IN_EMAILS_PER_HOUR: positiveCount(200),
   // "off" lifts the per-account rate limits, for load benchmarks on a local site only.
   RATE_LIMITS: z.enum(["on", "off"], "must be on or off").default("on"),
 });

@@ -131,9 +131,25 @@ describe("loadServerConfig", () => {
     expect(loadServerConfig({ DATA_DIR: dataDir, DATABASE_URL: url }).databaseUrl).toBe(url);
   });
 
-  it("trusts a proxy only when TRUST_PROXY=1", () => {
-    expect(loadServerConfig({ DATA_DIR: dataDir }).trustProxy).toBe(false);
-    expect(loadServerConfig({ DATA_DIR: dataDir, TRUST_PROXY: "1" }).trustProxy).toBe(true);
+  it("reads TRUST_PROXY as the number of proxies in front, 0 unless set, 1 for the older `true`", () => {
+    expect(loadServerConfig({ DATA_DIR: dataDir }).trustProxy).toBe(0);
+    expect(loadServerConfig({ DATA_DIR: dataDir, TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(loadServerConfig({ DATA_DIR: dataDir, TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(loadServerConfig({ DATA_DIR: dataDir, TRUST_PROXY: "true" }).trustProxy).toBe(1);
+    expect(loadServerConfig({ DATA_DIR: dataDir, TRUST_PROXY: "false" }).trustProxy).toBe(0);
+    expect(problemsOf({ TRUST_PROXY: "yes" })).toEqual([expect.stringMatching(/^TRUST_PROXY: must be the number of proxies in front/)]);
+    expect(problemsOf({ TRUST_PROXY: "-1" })).toHaveLength(1);
+  });
+
+  it("limits sign-in emails per client and per site, 20 and 200 an hour unless configured", () => {
+    expect(loadServerConfig({ DATA_DIR: dataDir }).signInEmails).toEqual({ perClientPerHour: 20, perHour: 200 });
+    expect(
+      loadServerConfig({ DATA_DIR: dataDir, SIGN_IN_EMAILS_PER_CLIENT_PER_HOUR: "5", SIGN_IN_EMAILS_PER_HOUR: "" }).signInEmails,
+    ).toEqual({ perClientPerHour: 5, perHour: 200 });
+    expect(problemsOf({ SIGN_IN_EMAILS_PER_CLIENT_PER_HOUR: "0", SIGN_IN_EMAILS_PER_HOUR: "lots" })).toEqual([
+      expect.stringMatching(/^SIGN_IN_EMAILS_PER_CLIENT_PER_HOUR: must be at least 1/),
+      expect.stringMatching(/^SIGN_IN_EMAILS_PER_HOUR: /),
+    ]);
   });
 
   it("keeps rate limits on unless RATE_LIMITS=off on a local site", () => {

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { ConfigError, parseEnv, resolveDataDir, type RawEnv } from "./env.ts";
 import { readOrCreateAuthSecret } from "./secrets.ts";
+import type { SignInEmailLimits } from "@/server/auth/email-quota.ts";
 
 export { ConfigError };
 
@@ -21,10 +22,12 @@ export interface ServerConfig {
   google: { id: string; secret: string } | null;
   adminEmails: string[];
   secureCookies: boolean;
-  /** Believe X-Forwarded-Proto/-For from a reverse proxy (TRUST_PROXY=1). */
-  trustProxy: boolean;
+  /** How many reverse proxies we run sit in front (TRUST_PROXY; 0: none): whose X-Forwarded-* to believe. */
+  trustProxy: number;
   /** False only with RATE_LIMITS=off on a local site (load benchmarks). */
   rateLimitsEnabled: boolean;
+  /** Sign-in emails per client address and in total, per hour (server/auth/email-quota.ts). */
+  signInEmails: SignInEmailLimits;
 }
 
 const globalForConfig = globalThis as typeof globalThis & { __tuiquanServerConfig?: ServerConfig };
@@ -94,8 +97,9 @@ export function loadServerConfig(source: Record<string, string | undefined>): Se
     google: google && { id: google[0], secret: google[1] },
     adminEmails,
     secureCookies: siteUrl.protocol === "https:",
-    trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
+    trustProxy: env.TRUST_PROXY,
     rateLimitsEnabled: env.RATE_LIMITS === "on",
+    signInEmails: { perClientPerHour: env.SIGN_IN_EMAILS_PER_CLIENT_PER_HOUR, perHour: env.SIGN_IN_EMAILS_PER_HOUR },
   };
 }
 

@@ -13,7 +13,7 @@ describe("setRole", () => {
 
     const change = await setRole(database().db, "mod@example.test", "MODERATOR");
 
-    expect(change).toEqual({ email: "mod@example.test", name: "版主", previous: "USER", role: "MODERATOR" });
+    expect(change).toEqual({ userId: reader.id, email: "mod@example.test", name: "版主", previous: "USER", role: "MODERATOR" });
     const stored = await database().db.user.findUniqueOrThrow({ where: { id: reader.id }, select: { role: true } });
     expect(stored.role).toBe("MODERATOR");
   });

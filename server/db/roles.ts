@@ -16,6 +16,7 @@ export class RoleChangeError extends Error {
 }
 
 export interface RoleChange {
+  userId: string;
   email: string;
   name: string | null;
   previous: Role;
@@ -36,15 +37,18 @@ export async function setRole(db: Db, emailInput: string, roleInput: string): Pr
   // next-auth stores addresses lower-cased, but match any case so a typed capital still finds them.
   const user = await db.user.findFirst({
     where: { email: { equals: email, mode: "insensitive" } },
-    select: { id: true, email: true, name: true, role: true },
+    select: { id: true, email: true, name: true, role: true, roleBeforeAdminGrant: true },
   });
   if (!user) {
     throw new RoleChangeError(`No user with the email ${email}. They must sign in once before they can be given a role.`);
   }
-  if (user.role !== role) {
-    await db.user.update({ where: { id: user.id }, data: { role } });
-    // Immediate in this process; another running server sees it within sessionCacheTtlMs.
+  if (user.role !== role || user.roleBeforeAdminGrant !== null) {
+    // A role set by hand is the operator's (also ADMIN confirmed by hand): ADMIN_EMAILS will not
+    // take it back (admin-grant.ts).
+    await db.user.update({ where: { id: user.id }, data: { role, roleBeforeAdminGrant: null } });
+    // Immediate in this process; other app servers hear of it from the caller (scripts/role.ts),
+    // else within sessionCacheTtlMs.
     forgetSessionsOfUser(db, user.id);
   }
-  return { email: user.email ?? email, name: user.name, previous: user.role, role };
+  return { userId: user.id, email: user.email ?? email, name: user.name, previous: user.role, role };
 }

@@ -6,24 +6,26 @@
  * See docs/security-headers.md.
  */
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import next from "next";
 import type { ServerConfig } from "@/server/config/index.ts";
 import { getLiveBus } from "@/server/live/process-bus.ts";
+import { getDb } from "@/server/db/index.ts";
+import { forgetSessionsOnLiveEvents } from "@/server/auth/session-changes.ts";
 import { clearReadsOnLiveEvents, ReadCache } from "./read-cache.ts";
 import { createRequestHandler } from "./request-handler.ts";
+import { listenHosts, listenOnHosts } from "./listen.ts";
 
 export interface AppServerOptions {
   dev: boolean;
   /** The project folder (where next.config.ts is). */
   dir: string;
-  config: Pick<ServerConfig, "port" | "trustProxy" | "github" | "google">;
-  /** Interface to listen on; all interfaces by default. */
-  host?: string;
+  /** `isLocalSite`: loopback only, else every interface (listen.ts). */
+  config: Pick<ServerConfig, "port" | "trustProxy" | "github" | "google" | "isLocalSite">;
 }
 
 export interface AppServer {
-  server: Server;
+  /** One per address listened on (listen.ts). */
+  servers: Server[];
   url: string;
   close(): Promise<void>;
 }
@@ -40,38 +42,38 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   // that publishes: its events clear the reads they change before subscribers hear of them.
   const readCache = options.dev ? null : new ReadCache();
   const stopClearingReads = readCache ? clearReadsOnLiveEvents(readCache, getLiveBus()) : null;
-  const server = createServer(
-    createRequestHandler(app.getRequestHandler(), {
-      dev: options.dev,
-      formActions,
-      trustProxy: options.config.trustProxy,
-      pageCache: !options.dev,
-      readCache,
-      directTrpc: !options.dev,
-    }),
-  );
-  if (options.dev) server.on("upgrade", app.getUpgradeHandler());
-
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.config.port, options.host, () => {
-      server.off("error", reject);
-      resolve();
-    });
+  // Sign-out everywhere and role changes made on another app server (server/auth/session-changes.ts).
+  const stopForgettingSessions = forgetSessionsOnLiveEvents(getLiveBus(), await getDb());
+  const handler = createRequestHandler(app.getRequestHandler(), {
+    dev: options.dev,
+    formActions,
+    trustProxy: options.config.trustProxy,
+    pageCache: !options.dev,
+    readCache,
+    directTrpc: !options.dev,
   });
-  const { port } = server.address() as AddressInfo;
+  const { servers, port } = await listenOnHosts(
+    () => {
+      const server = createServer(handler);
+      if (options.dev) server.on("upgrade", app.getUpgradeHandler());
+      return server;
+    },
+    listenHosts(options.config),
+    options.config.port,
+  );
 
   return {
-    server,
+    servers,
     url: `http://localhost:${port}`,
     async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      const closed = Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+      for (const server of servers) server.closeIdleConnections();
       // Requests in flight get a moment to finish; then the rest are cut.
-      const cut = setTimeout(() => server.closeAllConnections(), 5000);
+      const cut = setTimeout(() => servers.forEach((server) => server.closeAllConnections()), 5000);
       await closed;
       clearTimeout(cut);
       stopClearingReads?.();
+      stopForgettingSessions();
       await app.close();
     },
   };

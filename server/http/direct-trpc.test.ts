@@ -66,7 +66,7 @@ describe("a direct answer", () => {
           nextCalls.push(req.url ?? "");
           res.end("from Next");
         },
-        { dev: false, trustProxy: false, pageCache: false, directTrpc: true },
+        { dev: false, trustProxy: 0, pageCache: false, directTrpc: true },
       ),
     );
     server.listen(0, "127.0.0.1");

@@ -27,7 +27,7 @@ afterEach(async () => {
 /** A server with the real pipeline (request-handler.ts) and `handler` in Next's place. */
 async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void, options: { pageCache?: boolean } = {}): Promise<string> {
   server = createServer(
-    createRequestHandler(async (req, res) => handler(req, res), { dev: false, trustProxy: false, pageCache: options.pageCache ?? false }),
+    createRequestHandler(async (req, res) => handler(req, res), { dev: false, trustProxy: 0, pageCache: options.pageCache ?? false }),
   );
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
@@ -189,7 +189,7 @@ describe("every response", () => {
     expect(response.headers.get("strict-transport-security")).toBeNull(); // proxy not trusted
 
     server?.close();
-    server = createServer(createRequestHandler(async (_req, res) => void res.end("ok"), { dev: false, trustProxy: true, pageCache: false }));
+    server = createServer(createRequestHandler(async (_req, res) => void res.end("ok"), { dev: false, trustProxy: 1, pageCache: false }));
     server.listen(0, "127.0.0.1");
     await once(server, "listening");
     const trusted = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -262,14 +262,14 @@ describe("the page cache", () => {
       res.end("ok");
     };
     const forged = { [remoteAddressHeader]: "203.0.113.9", [clientAddressHeader]: "203.0.113.9", "x-forwarded-for": "198.51.100.7" };
-    server = createServer(createRequestHandler(echo, { dev: false, trustProxy: false, pageCache: false }));
+    server = createServer(createRequestHandler(echo, { dev: false, trustProxy: 0, pageCache: false }));
     server.listen(0, "127.0.0.1");
     await once(server, "listening");
     await (await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, { headers: forged })).text();
     expect(seen.pop()).toEqual({ remote: "127.0.0.1", client: "127.0.0.1" });
     server.close();
 
-    server = createServer(createRequestHandler(echo, { dev: false, trustProxy: true, pageCache: false }));
+    server = createServer(createRequestHandler(echo, { dev: false, trustProxy: 1, pageCache: false }));
     server.listen(0, "127.0.0.1");
     await once(server, "listening");
     await (await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, { headers: forged })).text();

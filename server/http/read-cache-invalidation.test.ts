@@ -42,7 +42,7 @@ async function appServer(cache: ReadCache): Promise<{ base: string; renders: () 
     res.setHeader("Content-Type", "application/json");
     res.end(JSON.stringify({ result: { data: { json: { render: renders } } } }));
   };
-  const server = createServer(createRequestHandler(next, { dev: false, trustProxy: false, pageCache: true, readCache: cache }));
+  const server = createServer(createRequestHandler(next, { dev: false, trustProxy: 0, pageCache: true, readCache: cache }));
   servers.push(server);
   server.listen(0, "127.0.0.1");
   await once(server, "listening");

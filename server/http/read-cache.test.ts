@@ -31,7 +31,7 @@ function trpcStandIn(answer: (req: IncomingMessage, res: ServerResponse, call: n
 }
 
 async function serve(handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>, cache: ReadCache): Promise<string> {
-  server = createServer(createRequestHandler(handler, { dev: false, trustProxy: false, pageCache: true, readCache: cache }));
+  server = createServer(createRequestHandler(handler, { dev: false, trustProxy: 0, pageCache: true, readCache: cache }));
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -19,7 +19,8 @@ import { setSecurityHeaders, type PolicyOptions } from "./security-headers.ts";
 export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 export interface PipelineOptions extends PolicyOptions {
-  trustProxy: boolean;
+  /** Reverse proxies we run in front (TRUST_PROXY): whose X-Forwarded-For/-Proto to believe. */
+  trustProxy: number;
   /** Keep shareable pages for a second (production); off in development so edits show at once. */
   pageCache: boolean;
   /** Signed-out readers' tRPC reads (read-cache.ts), cleared by live events (app-server.ts); none in development. */

@@ -37,12 +37,12 @@ describe("isHttpsRequest", () => {
   const request = (encrypted: boolean, headers: Record<string, string> = {}) => ({ socket: { encrypted }, headers }) as unknown as IncomingMessage;
 
   it("is true on a TLS socket", () => {
-    expect(isHttpsRequest(request(true), false)).toBe(true);
+    expect(isHttpsRequest(request(true), 0)).toBe(true);
   });
   it("ignores X-Forwarded-Proto unless the proxy is trusted", () => {
-    expect(isHttpsRequest(request(false, { "x-forwarded-proto": "https" }), false)).toBe(false);
-    expect(isHttpsRequest(request(false, { "x-forwarded-proto": "https" }), true)).toBe(true);
-    expect(isHttpsRequest(request(false, { "x-forwarded-proto": "http, https" }), true)).toBe(false);
-    expect(isHttpsRequest(request(false), true)).toBe(false);
+    expect(isHttpsRequest(request(false, { "x-forwarded-proto": "https" }), 0)).toBe(false);
+    expect(isHttpsRequest(request(false, { "x-forwarded-proto": "https" }), 1)).toBe(true);
+    expect(isHttpsRequest(request(false, { "x-forwarded-proto": "http, https" }), 1)).toBe(false);
+    expect(isHttpsRequest(request(false), 1)).toBe(false);
   });
 });

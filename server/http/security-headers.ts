@@ -45,17 +45,17 @@ export const hstsValue = "max-age=63072000; includeSubDomains";
 
 /**
  * Whether the reader reached us over https: a TLS socket, or (behind a proxy we trust,
- * TRUST_PROXY=1) X-Forwarded-Proto: https. HSTS over plain http is meaningless (RFC 6797 §7.2).
+ * TRUST_PROXY ≥ 1) X-Forwarded-Proto: https. HSTS over plain http is meaningless (RFC 6797 §7.2).
  */
-export function isHttpsRequest(req: IncomingMessage, trustProxy: boolean): boolean {
+export function isHttpsRequest(req: IncomingMessage, trustProxy: number): boolean {
   if ((req.socket as TLSSocket).encrypted) return true;
-  if (!trustProxy) return false;
+  if (trustProxy <= 0) return false;
   const forwarded = req.headers["x-forwarded-proto"];
   const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim().toLowerCase();
   return first === "https";
 }
 
-export function setSecurityHeaders(req: IncomingMessage, res: ServerResponse, trustProxy: boolean): void {
+export function setSecurityHeaders(req: IncomingMessage, res: ServerResponse, trustProxy: number): void {
   for (const [name, value] of Object.entries(staticSecurityHeaders)) res.setHeader(name, value);
   if (isHttpsRequest(req, trustProxy)) res.setHeader("Strict-Transport-Security", hstsValue);
 }

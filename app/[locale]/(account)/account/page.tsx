@@ -1,6 +1,6 @@
 /**
  * /account: the signed-in reader's display name, interface language, email (read only), role,
- * the poll-badge setting and sign-out. Signed-out readers are sent to /signin and come back here.
+ * the poll-badge setting, sign-out and sign-out everywhere. Signed-out readers are sent to /signin and come back here.
  */
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
@@ -10,6 +10,7 @@ import { AccountForm } from "@/components/account/account-form.tsx";
 import { PollBadgeSwitch } from "@/components/account/poll-badge-switch.tsx";
 import { RoleBadge } from "@/components/account/role-badge.tsx";
 import { SignOutButton } from "@/components/auth/sign-out-button.tsx";
+import { SignOutEverywhereButton } from "@/components/account/sign-out-everywhere-button.tsx";
 import { Card, CardDescription, CardTitle, Input, LinkButton, PageContainer } from "@/components/ui/index.ts";
 import { getReaderCaller } from "@/server/api/reader-caller.ts";
 import { isLocale } from "@/server/i18n/locales.ts";
@@ -76,8 +77,12 @@ export default async function AccountPage({ params }: Props) {
               </div>
             ) : null}
             <div className="mt-2 border-t border-line pt-6">
-              <h2 className="mb-3 text-sm font-medium text-fg">{t("sessionSection")}</h2>
-              <SignOutButton redirectTo="/" />
+              <h2 className="mb-1.5 text-sm font-medium text-fg">{t("sessionSection")}</h2>
+              <p className="mb-3 text-sm text-muted">{t("sessionsHint")}</p>
+              <div className="flex flex-col gap-5">
+                <SignOutButton redirectTo="/" />
+                <SignOutEverywhereButton />
+              </div>
             </div>
           </ClientMessages>
         </div>

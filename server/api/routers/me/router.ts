@@ -1,6 +1,7 @@
 import { createTRPCRouter, publicProcedure, signedInProcedure } from "@/server/api/trpc.ts";
 import { forgetSessionsOfUser } from "@/server/auth/session-cache.ts";
-import { meOutput, updateMeInput } from "./schemas.ts";
+import { meOutput, signOutEverywhereOutput, updateMeInput } from "./schemas.ts";
+import { signOutEverywhere } from "./sign-out-everywhere.ts";
 
 const meSelect = { id: true, name: true, email: true, role: true, locale: true, showPollBadge: true } as const;
 
@@ -23,4 +24,7 @@ export const meRouter = createTRPCRouter({
       forgetSessionsOfUser(ctx.db, ctx.user.id);
       return updated;
     }),
+
+  /** Ends every session of the reader, this one included, on every app server. */
+  signOutEverywhere: signedInProcedure.output(signOutEverywhereOutput).mutation(({ ctx }) => signOutEverywhere(ctx)),
 });

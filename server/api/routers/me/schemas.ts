@@ -34,3 +34,6 @@ export const meOutput = z
     showPollBadge: z.boolean(),
   })
   .nullable();
+
+/** me.signOutEverywhere: how many sessions ended (this one included). */
+export const signOutEverywhereOutput = z.object({ ended: z.number().int().min(0) });
