@@ -3,7 +3,7 @@
  * person holds a connection, an entry cannot be changed or removed.
  */
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/server/test/database.ts";
+import { createTestPglite, useTestDatabase } from "@/server/test/database.ts";
 
 const database = useTestDatabase();
 
@@ -33,9 +33,15 @@ describe("ModerationLog", () => {
     expect(kept[0]).toMatchObject({ reason: "watched_word", note: null });
   });
 
-  it("the site's settings are one row with the defaults", async () => {
+  it("the site's settings are one row, with the defaults (pre-moderation of a new account's first comment on)", async () => {
+    const pglite = await createTestPglite({ migrated: true });
+    try {
+      const { rows } = await pglite.query(`SELECT id, "premoderateFirstN", "flagHideThreshold" FROM "SiteSetting"`);
+      expect(rows).toEqual([{ id: 1, premoderateFirstN: 1, flagHideThreshold: 3 }]);
+    } finally {
+      await pglite.close();
+    }
     const { db } = database();
-    expect(await db.siteSetting.findMany()).toMatchObject([{ id: 1, premoderateFirstN: 1, flagHideThreshold: 3 }]);
     expect(await refusalOf(() => db.siteSetting.create({ data: { id: 2 } }))).not.toBe("no error");
   });
 });

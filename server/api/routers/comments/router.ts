@@ -13,6 +13,7 @@ import { deleteComment } from "./delete-comment.ts";
 import { editComment } from "./edit-comment.ts";
 import { getComment } from "./get-comment.ts";
 import { listComments } from "./list-comments.ts";
+import { myModeratedComments } from "./my-moderated-comments.ts";
 import {
   commentCreateInput,
   commentDeleteOutput,
@@ -30,6 +31,8 @@ import {
   commentViewSchema,
   commentVoteInput,
   commentVoteOutput,
+  myCommentsInput,
+  myCommentsOutput,
   paragraphCountsInput,
   paragraphCountsOutput,
 } from "./schemas.ts";
@@ -79,15 +82,21 @@ export const commentsRouter = createTRPCRouter({
     .output(paragraphCountsOutput)
     .query(async ({ ctx, input }) => paragraphCommentCounts(ctx.db, (await essayForComments(ctx.db, input?.slug)).id)),
 
+  /** The reader's own comments others do not see as written (held, removed), with why. */
+  mine: signedInProcedure
+    .input(myCommentsInput)
+    .output(myCommentsOutput)
+    .query(({ ctx, input }) => myModeratedComments(ctx.db, ctx.user, input?.slug)),
+
   create: signedInProcedure
     .input(commentCreateInput)
     .output(commentViewSchema)
-    .mutation(({ ctx, input }) => createComment(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => createComment(ctx.db, ctx.user, input, { request: ctx.request })),
 
   edit: signedInProcedure
     .input(commentEditInput)
     .output(commentViewSchema)
-    .mutation(({ ctx, input }) => editComment(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => editComment(ctx.db, ctx.user, input, { request: ctx.request })),
 
   delete: signedInProcedure
     .input(commentIdInput)
