@@ -6,7 +6,8 @@
  * settings and the site's. Every part is an index seek bounded by a LIMIT.
  */
 import type { Db } from "@/server/db/client.ts";
-import type { Prisma } from "@/server/db/generated/client.ts";
+import { Prisma } from "@/server/db/generated/client.ts";
+import { activeSanctionSql, sanctionFromJson } from "./sanctions.ts";
 
 type Reader = Db | Prisma.TransactionClient;
 
@@ -50,7 +51,7 @@ interface Row {
   recentRejected: number;
   repeatsRecent: boolean;
   lastCommentOnEssayAt: Date | null;
-  sanction: { id: string; kind: ActiveSanction["kind"]; reason: string; endsAt: string | null; acknowledgedAt: string | null } | null;
+  sanction: Parameters<typeof sanctionFromJson>[0];
   lockedAt: Date | null;
   lockMessage: string | null;
   slowModeSeconds: number;
@@ -82,12 +83,7 @@ export async function readWriterRecord(
          ORDER BY c."createdAt" DESC LIMIT ${repeatWindow.comments}) b WHERE b.body = ${body}) AS "repeatsRecent",
       (SELECT c."createdAt" FROM "Comment" c WHERE c."authorId" = u.id AND c."essayId" = ${essayId} AND c.id <> ${exclude}
          ORDER BY c."createdAt" DESC LIMIT 1) AS "lastCommentOnEssayAt",
-      (SELECT json_build_object('id', x.id, 'kind', x.kind, 'reason', x.reason, 'endsAt', x."endsAt", 'acknowledgedAt', x."acknowledgedAt")
-         FROM "Sanction" x
-         WHERE x."userId" = u.id AND x."liftedAt" IS NULL
-           AND (x."endsAt" IS NULL OR x."endsAt" > ${now})
-           AND (x.kind <> 'WARNING' OR x."acknowledgedAt" IS NULL)
-         ORDER BY CASE x.kind WHEN 'BAN' THEN 0 WHEN 'SUSPENSION' THEN 1 ELSE 2 END, x."createdAt" DESC LIMIT 1) AS sanction,
+      ${activeSanctionSql(Prisma.sql`u.id`, now)} AS sanction,
       e."commentsLockedAt" AS "lockedAt", e."commentsLockMessage" AS "lockMessage", e."slowModeSeconds" AS "slowModeSeconds",
       e."premoderateAll" AS "premoderateAll", e."commentsCloseAt" AS "closeAt",
       s."premoderateFirstN" AS "premoderateFirstN", s."flagHideThreshold" AS "flagHideThreshold",
@@ -103,7 +99,6 @@ export async function readWriterRecord(
     ) r
     WHERE u.id = ${userId}`;
   if (!row) throw new Error(`readWriterRecord: no user ${userId} or essay ${essayId}`);
-  const date = (value: string | null) => (value === null ? null : new Date(value.endsWith("Z") || /[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`));
   return {
     userId: row.userId,
     role: row.role,
@@ -113,7 +108,7 @@ export async function readWriterRecord(
     recentRejected: row.recentRejected,
     repeatsRecent: row.repeatsRecent,
     lastCommentOnEssayAt: row.lastCommentOnEssayAt,
-    sanction: row.sanction && { ...row.sanction, endsAt: date(row.sanction.endsAt), acknowledgedAt: date(row.sanction.acknowledgedAt) },
+    sanction: sanctionFromJson(row.sanction),
     essay: { lockedAt: row.lockedAt, lockMessage: row.lockMessage, slowModeSeconds: row.slowModeSeconds, premoderateAll: row.premoderateAll, closeAt: row.closeAt },
     settings: {
       premoderateFirstN: row.premoderateFirstN,

@@ -14,6 +14,7 @@ import { editComment } from "./edit-comment.ts";
 import { getComment } from "./get-comment.ts";
 import { listComments } from "./list-comments.ts";
 import { myModeratedComments } from "./my-moderated-comments.ts";
+import { myReportedComments, reportComment } from "./report-comment.ts";
 import {
   commentCreateInput,
   commentDeleteOutput,
@@ -31,8 +32,11 @@ import {
   commentViewSchema,
   commentVoteInput,
   commentVoteOutput,
+  commentReportInput,
+  commentReportOutput,
   myCommentsInput,
   myCommentsOutput,
+  myReportsOutput,
   paragraphCountsInput,
   paragraphCountsOutput,
 } from "./schemas.ts";
@@ -87,6 +91,18 @@ export const commentsRouter = createTRPCRouter({
     .input(myCommentsInput)
     .output(myCommentsOutput)
     .query(({ ctx, input }) => myModeratedComments(ctx.db, ctx.user, input?.slug)),
+
+  /** Ids of the essay's comments the reader has reported, so the control can show "reported". */
+  myReports: signedInProcedure
+    .input(myCommentsInput)
+    .output(myReportsOutput)
+    .query(async ({ ctx, input }) => myReportedComments(ctx.db, ctx.user, (await essayForComments(ctx.db, input?.slug)).id)),
+
+  /** Report someone else's comment (docs/moderation.md, "Reports and community hiding"). */
+  report: signedInProcedure
+    .input(commentReportInput)
+    .output(commentReportOutput)
+    .mutation(({ ctx, input }) => reportComment(ctx.db, ctx.user, input, { request: ctx.request })),
 
   create: signedInProcedure
     .input(commentCreateInput)

@@ -161,6 +161,21 @@ export const commentPreviewOutput = z.object({ html: z.string() });
  * carry only bodyHtml). Only for someone who may edit it (viewer.canEdit); others get FORBIDDEN.
  */
 export const commentSourceOutput = z.object({ commentId: z.string(), body: z.string() });
+/** What a reader may report a comment for; "other" needs a few words of text. */
+export const reportReasonSchema = z.enum(["spam", "harassment", "hate", "off_topic", "illegal", "other"]);
+export const commentReportInput = z
+  .object({
+    commentId: commentIdSchema,
+    reason: reportReasonSchema,
+    /** Up to 500 characters; required for "other". */
+    text: z.string().max(500, { message: "moderation.comments.reportTextTooLong" }).optional(),
+  })
+  .strict();
+export type CommentReportInput = z.infer<typeof commentReportInput>;
+export const commentReportOutput = z.object({ commentId: z.string(), reported: z.literal(true) });
+/** comments.myReports({ slug? }): ids of the essay's comments the reader has reported. */
+export const myReportsOutput = z.object({ commentIds: z.array(z.string()) });
+
 /** comments.mine({ slug? }): the reader's own held and removed comments, each with `moderation`. */
 export const myCommentsInput = z.object({ slug: slugSchema.optional() }).strict().optional();
 export const myCommentsOutput = z.object({ items: z.array(commentViewSchema) });
