@@ -81,7 +81,7 @@ export const queueItemSchema = z.object({
     /** The Markdown as stored (censored when a censor term matched): the spans' offsets are into this. */
     body: z.string(),
     paragraph: z.object({ key: z.string(), quote: z.string() }).nullable(),
-    /** The comment replied to, for context: a plain-text excerpt (at most 200 characters). */
+    /** The comment replied to, for context: a plain-text excerpt (at most 120 characters). */
     parent: z.object({ id: z.string(), excerpt: z.string(), authorName: z.string().nullable() }).nullable(),
     /** The comment's page path, e.g. /comments/<id>. */
     permalink: z.string(),
@@ -128,10 +128,11 @@ export const rejectInput = z.object({ commentIds: commentIdsSchema, reason: reje
 
 /**
  * Per comment: "done" when this call decided it; "skipped" when it was not in a state the action
- * applies to (another moderator decided first, or it was deleted): nothing changed for it.
+ * applies to (another moderator decided first, or it was deleted, or it does not exist);
+ * "forbidden" for an administrator's comment acted on by a moderator. Only "done" changed anything.
  */
 export const actionOutput = z.object({
-  results: z.array(z.object({ commentId: z.string(), outcome: z.enum(["done", "skipped"]) })),
+  results: z.array(z.object({ commentId: z.string(), outcome: z.enum(["done", "skipped", "forbidden"]) })),
 });
 export type ActionOutput = z.infer<typeof actionOutput>;
 
