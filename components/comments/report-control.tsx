@@ -9,7 +9,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { failureMessage } from "@/components/feedback/failure-message.ts";
 import { useTRPC } from "@/components/providers/trpc.ts";
-import { Button, StatusMessage, cx, textAreaClasses } from "@/components/ui";
+import { Button, CountedTextArea, StatusMessage, cx } from "@/components/ui";
 import type { CommentView } from "@/server/api/routers/comments/schemas.ts";
 import { commentAnchorId } from "./comment-frame.tsx";
 import { useComments } from "./comments-context.tsx";
@@ -118,28 +118,17 @@ function ReportForm({ commentId, onCancel, onDone }: { commentId: string; onCanc
         </div>
       </fieldset>
       {reason === "other" ? (
-        <div className="mt-3">
-          <label htmlFor={`${id}-text`} className="text-sm font-medium text-fg">
-            {t("text")}
-          </label>
-          <textarea
-            id={`${id}-text`}
-            value={text}
-            maxLength={textLimit}
-            required
-            rows={3}
-            autoFocus
-            onChange={(event) => setText(event.target.value)}
-            aria-describedby={`${id}-hint`}
-            className={cx(textAreaClasses, "mt-1")}
-          />
-          <p id={`${id}-hint`} className="mt-1 flex justify-between text-xs text-subtle">
-            <span>{t("textHint")}</span>
-            <span className="tabular-nums">
-              {text.length}/{textLimit}
-            </span>
-          </p>
-        </div>
+        <CountedTextArea
+          id={`${id}-text`}
+          className="mt-3"
+          label={t("text")}
+          hint={t("textHint")}
+          value={text}
+          limit={textLimit}
+          required
+          autoFocus
+          onChange={(event) => setText(event.target.value)}
+        />
       ) : null}
       <StatusMessage tone="error" className={error ? "mt-3" : undefined}>
         {error}
