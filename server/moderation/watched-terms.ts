@@ -4,7 +4,7 @@
  * changes the list: the change publishes on `moderation:watchlist` (announceWatchListChanged), and
  * every server's bus announces that event to this observer (LiveBus.observe, as the first pages'
  * and read caches are cleared). A server that missed the event (its listener reconnecting)
- * compiles again after `maxAgeMs` anyway. Listed in docs/architecture.md's per-process state.
+ * compiles again after `maxAgeMs` anyway (docs/moderation.md, "State kept per process").
  */
 import type { Db } from "@/server/db/client.ts";
 import { mapIn } from "@/server/db/per-database.ts";

@@ -1,7 +1,9 @@
 import { createTRPCRouter, publicProcedure, signedInProcedure } from "@/server/api/trpc.ts";
 import { forgetSessionsOfUser } from "@/server/auth/session-cache.ts";
 import { moderateDisplayName } from "@/server/moderation/display-name.ts";
-import { meOutput, updateMeInput } from "./schemas.ts";
+import { acknowledgeWarnings, mySanctions } from "@/server/moderation/people.ts";
+import { z } from "zod";
+import { meOutput, mySanctionsOutput, updateMeInput } from "./schemas.ts";
 
 const meSelect = { id: true, name: true, email: true, role: true, locale: true, showPollBadge: true } as const;
 
@@ -26,4 +28,14 @@ export const meRouter = createTRPCRouter({
       forgetSessionsOfUser(ctx.db, ctx.user.id);
       return updated;
     }),
+
+  /** The reader's sanctions in force, for their account page: kind, reason, until when. */
+  sanctions: signedInProcedure
+    .output(mySanctionsOutput)
+    .query(({ ctx }) => mySanctions(ctx.db, ctx.user.id)),
+
+  /** The reader has read their warning(s): they may post again. */
+  acknowledgeWarning: signedInProcedure
+    .output(z.object({ acknowledged: z.number().int() }))
+    .mutation(({ ctx }) => acknowledgeWarnings(ctx.db, ctx.user.id)),
 });

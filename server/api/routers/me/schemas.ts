@@ -34,3 +34,8 @@ export const meOutput = z
     showPollBadge: z.boolean(),
   })
   .nullable();
+
+/** me.sanctions: the reader's sanctions in force (docs/moderation.md, "People"). */
+export const mySanctionsOutput = z.array(
+  z.object({ id: z.string(), kind: z.enum(["warning", "suspension", "ban"]), reason: z.string(), createdAt: z.date(), endsAt: z.date().nullable() }),
+);

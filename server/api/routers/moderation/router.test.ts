@@ -206,6 +206,14 @@ describe("authorization", () => {
       claim: (c) => c.moderation.claim({ commentId: held.id }),
       release: (c) => c.moderation.release({ commentId: held.id }),
       log: (c) => c.moderation.log({}),
+      person: (c) => c.moderation.person({ userId: reader.id }),
+      sanction: (c) => c.moderation.sanction({ userId: reader.id, kind: "ban", reason: "x" }),
+      liftSanction: (c) => c.moderation.liftSanction({ sanctionId: "s" }),
+      addNote: (c) => c.moderation.addNote({ userId: reader.id, body: "note" }),
+      essaySettings: (c) => c.moderation.essaySettings({ slug: essay.slug }),
+      updateEssaySettings: (c) => c.moderation.updateEssaySettings({ slug: essay.slug, lock: { message: "locked" } }),
+      siteSettings: (c) => c.moderation.siteSettings(),
+      updateSiteSettings: (c) => c.moderation.updateSiteSettings({ premoderateFirstN: 5 }),
     };
     const logBefore = await db.moderationLog.count();
     for (const [name, call] of Object.entries(calls)) {
@@ -215,5 +223,10 @@ describe("authorization", () => {
     expect(await db.comment.findUniqueOrThrow({ where: { id: held.id }, select: { status: true } })).toEqual({ status: "HELD" });
     expect(await db.reviewClaim.count({ where: { commentId: held.id } })).toBe(0);
     expect(await db.moderationLog.count()).toBe(logBefore);
+    expect(await db.sanction.count({ where: { userId: reader.id } })).toBe(0);
+    expect(await db.essay.findUniqueOrThrow({ where: { id: essay.id }, select: { commentsLockedAt: true } })).toEqual({ commentsLockedAt: null });
+    expect((await db.siteSetting.findUniqueOrThrow({ where: { id: 1 } })).premoderateFirstN).toBe(1);
+    // Site settings are for admins only: a moderator is refused too.
+    expect((await refusal(() => as(moderator).moderation.updateSiteSettings({ premoderateFirstN: 5 }), "en")).code).toBe("FORBIDDEN");
   });
 });

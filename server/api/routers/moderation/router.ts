@@ -3,17 +3,31 @@
  * only. Wiring only: the work is in server/moderation (queue.ts, comment-decisions.ts, claims.ts,
  * log-page.ts), one module per job.
  */
-import { createTRPCRouter, moderatorProcedure, type Context } from "@/server/api/trpc.ts";
+import { adminProcedure, createTRPCRouter, moderatorProcedure, type Context } from "@/server/api/trpc.ts";
+import { z } from "zod";
 import type { SessionUser } from "@/server/auth/session-user.ts";
 import { liveNotificationsInput } from "@/server/api/routers/live/schemas.ts";
 import { claimComment, releaseClaim } from "@/server/moderation/claims.ts";
 import { decideComments, type CommentDecision } from "@/server/moderation/comment-decisions.ts";
 import { moderationLogPage } from "@/server/moderation/log-page.ts";
+import { addModeratorNote, liftSanction, personRecord, sanctionUser } from "@/server/moderation/people.ts";
 import { moderationCounts, moderationQueue } from "@/server/moderation/queue.ts";
+import { essaySettings, siteSettings, updateEssaySettings, updateSiteSettings } from "@/server/moderation/settings.ts";
 import { moderationQueueStream } from "./queue-stream.ts";
 import {
   actionOutput,
+  addNoteInput,
+  essaySettingsInput,
+  essaySettingsOutput,
+  liftSanctionInput,
+  personOutput,
+  sanctionInput,
+  sanctionViewSchema,
+  siteSettingsInput,
+  siteSettingsSchema,
+  userIdInput,
   claimInput,
+  essaySlugInput,
   claimOutput,
   commentIdsInput,
   countsOutput,
@@ -87,4 +101,47 @@ export const moderationRouter = createTRPCRouter({
     .input(logInput)
     .output(logOutput)
     .query(({ ctx, input }) => moderationLogPage(ctx.db, input)),
+
+  /** A reader's record for the People view: counts, sanctions (with private notes), moderator notes. */
+  person: moderatorProcedure
+    .input(userIdInput)
+    .output(personOutput)
+    .query(({ ctx, input }) => personRecord(ctx.db, input.userId)),
+
+  /** Warn, suspend for a duration, or ban (optionally rejecting their comments); a ban ends their sessions at once. */
+  sanction: moderatorProcedure
+    .input(sanctionInput)
+    .output(sanctionViewSchema)
+    .mutation(({ ctx, input }) => sanctionUser(ctx.db, { id: ctx.user.id, role: ctx.user.role }, input, { request: ctx.request })),
+
+  liftSanction: moderatorProcedure
+    .input(liftSanctionInput)
+    .output(sanctionViewSchema)
+    .mutation(({ ctx, input }) => liftSanction(ctx.db, { id: ctx.user.id, role: ctx.user.role }, input.sanctionId, { request: ctx.request })),
+
+  /** A private note about a reader, for moderators only. */
+  addNote: moderatorProcedure
+    .input(addNoteInput)
+    .output(z.object({ id: z.string(), createdAt: z.date() }))
+    .mutation(({ ctx, input }) => addModeratorNote(ctx.db, { id: ctx.user.id, role: ctx.user.role }, input.userId, input.body, ctx.request)),
+
+  /** The essay's comment settings (the default essay without a slug). */
+  essaySettings: moderatorProcedure
+    .input(essaySlugInput)
+    .output(essaySettingsOutput)
+    .query(({ ctx, input }) => essaySettings(ctx.db, input?.slug)),
+
+  /** Lock (with a message) or unlock, slow mode, pre-moderate everything, close at a time; absent fields stay. */
+  updateEssaySettings: moderatorProcedure
+    .input(essaySettingsInput)
+    .output(essaySettingsOutput)
+    .mutation(({ ctx, input }) => updateEssaySettings(ctx.db, ctx.user.id, input, { request: ctx.request })),
+
+  siteSettings: moderatorProcedure.output(siteSettingsSchema).query(({ ctx }) => siteSettings(ctx.db)),
+
+  /** Admins only: pre-moderation's N, the flag threshold, what a new account is and may link. */
+  updateSiteSettings: adminProcedure
+    .input(siteSettingsInput)
+    .output(siteSettingsSchema)
+    .mutation(({ ctx, input }) => updateSiteSettings(ctx.db, ctx.user.id, input, ctx.request)),
 });

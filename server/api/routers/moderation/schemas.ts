@@ -178,3 +178,84 @@ export const logEntrySchema = z.object({
   createdAt: z.date(),
 });
 export const logOutput = z.object({ items: z.array(logEntrySchema), nextCursor: z.string().nullable() });
+
+// People: sanctions and private notes (docs/moderation.md, "People").
+
+export const userIdInput = z.object({ userId: z.string().min(1).max(64) }).strict();
+export const sanctionKindSchema = z.enum(["warning", "suspension", "ban"]);
+export const sanctionInput = z
+  .object({
+    userId: z.string().min(1).max(64),
+    kind: sanctionKindSchema,
+    /** Shown to the reader on every refused write and on their account page. */
+    reason: z.string().trim().min(1, { message: "moderation.people.reasonRequired" }).max(300, { message: "moderation.people.reasonTooLong" }),
+    /** Private to moderators. */
+    note: noteSchema.optional(),
+    /** A suspension's length (1 hour to 1 year); a warning and a ban last until lifted. */
+    durationHours: z.number().int().min(1).max(24 * 366).optional(),
+    /** A ban may also reject every comment of theirs that is visible or held. */
+    rejectComments: z.boolean().optional(),
+  })
+  .strict()
+  .refine((input) => input.kind !== "suspension" || input.durationHours !== undefined, {
+    message: "moderation.people.durationRequired",
+    path: ["durationHours"],
+  });
+export const liftSanctionInput = z.object({ sanctionId: z.string().min(1).max(64) }).strict();
+
+export const sanctionViewSchema = z.object({
+  id: z.string(),
+  kind: sanctionKindSchema,
+  reason: z.string(),
+  note: z.string().nullable(),
+  createdAt: z.date(),
+  createdBy: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+  endsAt: z.date().nullable(),
+  acknowledgedAt: z.date().nullable(),
+  liftedAt: z.date().nullable(),
+  /** In force now (not lifted, not ended; a warning until acknowledged). */
+  active: z.boolean(),
+});
+export const addNoteInput = z.object({ userId: z.string().min(1).max(64), body: z.string().trim().min(1).max(2000) }).strict();
+
+export const personOutput = z.object({
+  user: z.object({ id: z.string(), name: z.string().nullable(), role: z.enum(["user", "moderator", "admin"]), joinedAt: z.date() }),
+  commentCount: z.number().int(),
+  rejectedCount: z.number().int(),
+  heldCount: z.number().int(),
+  reportsMade: z.object({ open: z.number().int(), upheld: z.number().int(), dismissed: z.number().int() }),
+  /** Newest first. */
+  sanctions: z.array(sanctionViewSchema),
+  /** Private moderator notes, newest first. */
+  notes: z.array(z.object({ id: z.string(), body: z.string(), author: z.object({ id: z.string(), name: z.string().nullable() }).nullable(), createdAt: z.date() })),
+});
+
+// Essay and site settings.
+
+export const essaySlugInput = z.object({ slug: z.string().min(1).max(200).optional() }).strict().optional();
+export const essaySettingsInput = z
+  .object({
+    slug: z.string().min(1).max(200).optional(),
+    /** null unlocks; a string locks with that message for readers (may be empty). */
+    lock: z.object({ message: z.string().trim().max(300) }).nullable().optional(),
+    slowModeSeconds: z.number().int().min(0).max(24 * 3600).optional(),
+    premoderateAll: z.boolean().optional(),
+    /** null: never closes. */
+    closeAt: z.date().nullable().optional(),
+  })
+  .strict();
+export const essaySettingsOutput = z.object({
+  slug: z.string(),
+  lockedAt: z.date().nullable(),
+  lockMessage: z.string().nullable(),
+  slowModeSeconds: z.number().int(),
+  premoderateAll: z.boolean(),
+  closeAt: z.date().nullable(),
+});
+export const siteSettingsSchema = z.object({
+  premoderateFirstN: z.number().int().min(0).max(100),
+  flagHideThreshold: z.number().min(0.5).max(100),
+  newAccountDays: z.number().int().min(0).max(365),
+  newAccountLinkLimit: z.number().int().min(0).max(100),
+});
+export const siteSettingsInput = siteSettingsSchema.partial().strict();
