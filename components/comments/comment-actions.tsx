@@ -6,12 +6,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRef, useState, type ReactNode } from "react";
+import { failureMessage } from "@/components/feedback/failure-message.ts";
 import { useTRPC } from "@/components/providers/trpc.ts";
 import { Button, cx } from "@/components/ui";
 import type { CommentView } from "@/server/api/routers/comments/schemas.ts";
 import { commentAnchorId, UpvoteIcon } from "./comment-frame.tsx";
 import { useComments, viewerOf } from "./comments-context.tsx";
 import { ModalDialog } from "./modal-dialog.tsx";
+import { ReportControl } from "./report-control.tsx";
 
 const actionClasses =
   "inline-flex h-8 items-center gap-1.5 rounded-full px-2.5 text-[0.8125rem] text-muted transition-colors hover:bg-raised hover:text-fg disabled:opacity-55";
@@ -56,6 +58,7 @@ export function CommentActions({
       ) : null}
       {viewer?.canDelete && visible ? <DeleteButton comment={comment} onError={setNotice} /> : null}
       {visible ? <CopyLinkButton commentId={comment.id} onDone={setNotice} /> : null}
+      {visible && comment.author && comment.author.id !== reader?.id ? <ReportControl comment={comment} className={actionClasses} onReported={setNotice} /> : null}
       <span role="status" className={notice ? "ml-1 text-xs text-muted" : "sr-only"}>
         {notice}
       </span>
@@ -102,7 +105,7 @@ function UpvoteButton({ comment, onError }: { comment: CommentView; onError: (me
       if (request !== latest.current) return;
       dispatch({ type: "voted", commentId: comment.id, score: result.score, viewer: { ...viewer, upvoted: result.upvoted } });
     } catch (error) {
-      if (request === latest.current) onError(error instanceof Error ? error.message : "");
+      if (request === latest.current) onError(failureMessage(error, t("failed")));
     } finally {
       if (request === latest.current) setOptimistic(null);
     }
@@ -136,7 +139,7 @@ function DeleteButton({ comment, onError }: { comment: CommentView; onError: (me
       },
       onError: (error) => {
         setOpen(false);
-        onError(error.message);
+        onError(failureMessage(error, t("item.failed")));
       },
     }),
   );

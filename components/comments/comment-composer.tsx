@@ -12,6 +12,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { failureMessage } from "@/components/feedback/failure-message.ts";
 import { useTRPC } from "@/components/providers/trpc.ts";
 import { Button, LinkButton, StatusMessage, cx } from "@/components/ui";
 import { bodyLength, bodyLimit, counterFrom, isSubmitShortcut } from "./composer-keys.ts";
@@ -128,7 +129,7 @@ export function CommentComposer({
       setTab("write");
     } catch (failure) {
       // The text and its draft stay: nothing typed is lost.
-      setError(failure instanceof Error && failure.message ? failure.message : t("failed"));
+      setError(failureMessage(failure, t("failed")));
     } finally {
       submitting.current = false;
       setPending(false);

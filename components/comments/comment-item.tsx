@@ -21,6 +21,7 @@ import { CommentTime } from "./comment-time.tsx";
 import { commentAsShown } from "./comments-state.ts";
 import { useComments } from "./comments-context.tsx";
 import { NewCommentComposer } from "./new-comment-composer.tsx";
+import { OwnModeratedComment } from "./own-moderated-comment.tsx";
 
 export interface CommentItemProps {
   comment: CommentView;
@@ -33,6 +34,7 @@ export function CommentItem({ comment: fetched, canReplyHere = true, children }:
   const { state } = useComments();
   const comment = commentAsShown(state, fetched);
   if (!comment) return null;
+  if (comment.moderation) return <OwnModeratedComment comment={comment} moderation={comment.moderation}>{children}</OwnModeratedComment>;
   return (
     <ShownComment comment={comment} canReplyHere={canReplyHere}>
       {children}

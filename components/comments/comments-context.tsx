@@ -6,7 +6,7 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { createContext, useContext, useMemo, useReducer, type Dispatch, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useReducer, type Dispatch, type ReactNode } from "react";
 import { useTRPC } from "@/components/providers/trpc.ts";
 import type { CommentView } from "@/server/api/routers/comments/schemas.ts";
 import type { AppLocale } from "@/server/i18n/locales.ts";
@@ -58,12 +58,29 @@ export function CommentsProvider({
     () => (me.isPending ? undefined : readerId && readerRole ? { id: readerId, role: readerRole } : null),
     [me.isPending, readerId, readerRole],
   );
+  useOwnModeration(slug, Boolean(readerId), dispatch);
   const labels = useMemo<CommentFrameLabels>(() => commentFrameLabels(t, essayHref), [t, essayHref]);
   const value = useMemo<CommentsContextValue>(
     () => ({ slug, locale, reader, state, dispatch, highlightId, labels, signInHref }),
     [slug, locale, reader, state, highlightId, labels],
   );
   return <CommentsContext.Provider value={value}>{children}</CommentsContext.Provider>;
+}
+
+/**
+ * For a signed-in reader: their own held and removed comments (shown to them, marked, so nothing
+ * is hidden from its author) and the comments they reported (the control shows "reported").
+ */
+function useOwnModeration(slug: string, signedIn: boolean, dispatch: Dispatch<CommentsAction>) {
+  const trpc = useTRPC();
+  const mine = useQuery({ ...trpc.comments.mine.queryOptions({ slug }), enabled: signedIn });
+  const reports = useQuery({ ...trpc.comments.myReports.queryOptions({ slug }), enabled: signedIn });
+  useEffect(() => {
+    if (mine.data) dispatch({ type: "own-moderated", comments: mine.data.items });
+  }, [mine.data, dispatch]);
+  useEffect(() => {
+    if (reports.data) dispatch({ type: "reported", commentIds: reports.data.commentIds });
+  }, [reports.data, dispatch]);
 }
 
 export function useComments(): CommentsContextValue {

@@ -119,3 +119,58 @@ describe("mergeReplies", () => {
     expect(mergeReplies([view("a")], undefined).map((c) => c.id)).toEqual(["a"]);
   });
 });
+
+describe("the reader's own moderated comments and reports", () => {
+  const ownViewer = { upvoted: false, isAuthor: true, canEdit: false, canDelete: false };
+  const held = (id: string, fields: Partial<ReturnType<typeof view>> = {}) =>
+    view(id, { viewer: ownViewer, moderation: { state: "held", reason: "premoderation", note: null }, ...fields });
+
+  it("shows a held comment to its author above the list (or under its parent), uncounted, once", () => {
+    const state = run(
+      { type: "own-moderated", comments: [held("h"), held("r", { parentId: "p", rootId: "p", depth: 1 })] },
+      { type: "own-moderated", comments: [held("h")] },
+    );
+    expect(state.topAdded.map((c) => c.id)).toEqual(["h"]);
+    expect(state.addedReplies.get("p")?.map((c) => c.id)).toEqual(["r"]);
+    expect(state.countDelta).toBe(0);
+    expect(state.replyDelta.size).toBe(0);
+  });
+
+  it("places the reader's new held comment without counting it", () => {
+    const state = run({ type: "own-created", comment: held("h") });
+    expect(state.topAdded.map((c) => c.id)).toEqual(["h"]);
+    expect(state.countDelta).toBe(0);
+    expect(commentAsShown(state, state.topAdded[0]!)?.moderation?.state).toBe("held");
+  });
+
+  it("shows a removed comment's text and reason to its author where a page has its tombstone", () => {
+    const removed = view("x", { status: "removed", viewer: ownViewer, moderation: { state: "removed", reason: "spam", note: "广告" } });
+    const state = run({ type: "own-moderated", comments: [removed] });
+    const shown = commentAsShown(state, view("x", { status: "removed", bodyHtml: null, author: null }))!;
+    expect(shown.bodyHtml).toBe("<p>x</p>");
+    expect(shown.moderation).toEqual({ state: "removed", reason: "spam", note: "广告" });
+  });
+
+  it("keeps an edit held for review on its author's screen when the thread's deletion event comes before or after", () => {
+    const edited = held("c", { editedAt: new Date("2026-11-25T11:00:00Z") });
+    for (const actions of [
+      [{ type: "own-edited", comment: edited }, { type: "event", event: { type: "deleted", commentId: "c", outcome: "gone" } }],
+      [{ type: "event", event: { type: "deleted", commentId: "c", outcome: "gone" } }, { type: "own-edited", comment: edited }],
+    ] satisfies CommentsAction[][]) {
+      const shown = commentAsShown(run(...actions), view("c"));
+      expect(shown?.moderation?.state).toBe("held");
+    }
+  });
+
+  it("drops the mark once the held comment is approved and announced to everyone", () => {
+    const state = run({ type: "own-moderated", comments: [held("h")] }, { type: "event", event: { type: "created", comment: view("h") } });
+    expect(commentAsShown(state, state.topAdded[0]!)?.moderation).toBeUndefined();
+    expect(state.topPending).toEqual([]);
+  });
+
+  it("remembers reported comments, returning the same state when nothing is new", () => {
+    const state = run({ type: "reported", commentIds: ["a", "b"] });
+    expect([...state.reported]).toEqual(["a", "b"]);
+    expect(commentsReducer(state, { type: "reported", commentIds: ["a"] })).toBe(state);
+  });
+});

@@ -26,6 +26,8 @@ export interface CommentsState {
   countDelta: number;
   /** Ids of new comments already placed (the reader's own arrives twice: response and event). */
   placed: ReadonlySet<string>;
+  /** Comments the reader has reported (comments.myReports, and reports sent from this page). */
+  reported: ReadonlySet<string>;
 }
 
 export type CommentsAction =
@@ -34,6 +36,9 @@ export type CommentsAction =
   | { type: "own-edited"; comment: CommentView }
   | { type: "own-deleted"; commentId: string; outcome: "tombstone" | "gone" }
   | { type: "voted"; commentId: string; score: number; viewer: CommentView["viewer"] }
+  /** The reader's own held and removed comments (comments.mine), shown to them where they belong. */
+  | { type: "own-moderated"; comments: readonly CommentView[] }
+  | { type: "reported"; commentIds: readonly string[] }
   /** Shows the waiting comments: all of them, or (in the paragraph view) only those about one paragraph. */
   | { type: "reveal"; paragraphKey?: string }
   | { type: "reset" };
@@ -47,6 +52,7 @@ export const initialCommentsState: CommentsState = {
   topPending: [],
   countDelta: 0,
   placed: new Set(),
+  reported: new Set(),
 };
 
 export function commentsReducer(state: CommentsState, action: CommentsAction): CommentsState {
@@ -59,13 +65,20 @@ export function commentsReducer(state: CommentsState, action: CommentsAction): C
       return { ...state, topAdded: [...shown, ...state.topAdded], topPending: state.topPending.filter((comment) => !shown.includes(comment)) };
     }
     case "own-created":
-      return placeNew(state, action.comment, true);
+      return action.comment.moderation ? placeModerated(state, action.comment) : placeNew(state, action.comment, true);
     case "own-edited":
-      return patch(state, action.comment.id, editedFields(action.comment, true));
+      return patch(revive(state, action.comment), action.comment.id, editedFields(action.comment, true));
     case "own-deleted":
       return deleted(state, action.commentId, action.outcome);
     case "voted":
       return patch(state, action.commentId, { score: action.score, viewer: action.viewer });
+    case "own-moderated":
+      return action.comments.reduce(placeModerated, state);
+    case "reported": {
+      const fresh = action.commentIds.filter((id) => !state.reported.has(id));
+      if (fresh.length === 0) return state;
+      return { ...state, reported: new Set([...state.reported, ...fresh]) };
+    }
     case "event":
       return applyEvent(state, action.event);
   }
@@ -89,6 +102,8 @@ function applyEvent(state: CommentsState, event: CommentEvent): CommentsState {
 }
 
 function placeNew(state: CommentsState, comment: CommentView, own: boolean): CommentsState {
+  // The author's held comment, approved: it is announced as new to everyone, the author included.
+  if (!own && isModerated(state, comment.id)) return patch(state, comment.id, { moderation: undefined, status: comment.status, bodyHtml: comment.bodyHtml });
   if (state.placed.has(comment.id)) {
     // The event came before the response to the reader's own submit: bring it out from behind the button.
     if (own && state.topPending.some((pending) => pending.id === comment.id)) {
@@ -117,11 +132,47 @@ function placeNew(state: CommentsState, comment: CommentView, own: boolean): Com
 /** An edit event carries no viewer (it is the same for everyone): keep the reader's own. */
 function editedFields(comment: CommentView, own: boolean): Partial<CommentView> {
   const fields: Partial<CommentView> = { bodyHtml: comment.bodyHtml, editedAt: comment.editedAt, status: comment.status };
-  if (own) fields.viewer = comment.viewer;
+  if (own) {
+    fields.viewer = comment.viewer;
+    fields.moderation = comment.moderation;
+  }
   return fields;
 }
 
+/**
+ * One of the reader's own comments that others do not see (held, or removed by a moderator):
+ * placed like the reader's new comment (top-level above the list, a reply under its parent), each
+ * once, and not counted (nobody else sees it). Where a page already shows it (a removed comment
+ * kept as a tombstone for its replies), the patch shows its text and why to its author.
+ */
+function placeModerated(state: CommentsState, comment: CommentView): CommentsState {
+  const revived = revive(state, comment);
+  const patched = patch(revived, comment.id, { status: comment.status, bodyHtml: comment.bodyHtml, author: comment.author, moderation: comment.moderation, viewer: comment.viewer });
+  if (state.placed.has(comment.id)) return patched;
+  const placed = new Set(state.placed).add(comment.id);
+  if (comment.parentId === null) return { ...patched, placed, topAdded: [comment, ...patched.topAdded] };
+  const addedReplies = new Map(patched.addedReplies);
+  addedReplies.set(comment.parentId, [...(patched.addedReplies.get(comment.parentId) ?? []), comment]);
+  return { ...patched, placed, addedReplies };
+}
+
+/** Held or removed, as its author sees it. */
+function isModerated(state: CommentsState, commentId: string): boolean {
+  const fields = state.patches.get(commentId);
+  return fields !== undefined && "moderation" in fields && fields.moderation !== undefined;
+}
+
+/** The author's own moderated comment comes back if its "left the thread" event arrived first. */
+function revive(state: CommentsState, comment: CommentView): CommentsState {
+  if (!comment.moderation || !state.gone.has(comment.id)) return state;
+  const gone = new Set(state.gone);
+  gone.delete(comment.id);
+  return { ...state, gone };
+}
+
 function deleted(state: CommentsState, commentId: string, outcome: "tombstone" | "gone"): CommentsState {
+  // A held edit leaves everyone's thread as a deletion does; its author keeps it, marked.
+  if (isModerated(state, commentId)) return state;
   if (outcome === "tombstone") return patch(state, commentId, { status: "deleted", bodyHtml: null, author: null });
   if (state.gone.has(commentId)) return state;
   return { ...state, gone: new Set(state.gone).add(commentId), countDelta: state.countDelta - 1 };

@@ -11,6 +11,8 @@ const control =
   "aria-invalid:border-danger disabled:opacity-60";
 
 export const inputClasses = cx(control, "h-11");
+/** A multi-line field: the same look, growing with its rows. */
+export const textAreaClasses = cx(control, "min-h-20 resize-y py-2 leading-relaxed");
 
 export function Input({ className, ...rest }: InputHTMLAttributes<HTMLInputElement>) {
   return <input className={cx(inputClasses, className)} {...rest} />;

@@ -6,6 +6,7 @@ import { pollsRouter } from "./routers/polls/router.ts";
 import { commentsRouter } from "./routers/comments/router.ts";
 import { notificationsRouter } from "./routers/notifications/router.ts";
 import { liveRouter } from "./routers/live/router.ts";
+import { moderationRouter } from "./routers/moderation/router.ts";
 
 export const appRouter = createTRPCRouter({
   essay: essayRouter,
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   comments: commentsRouter,
   notifications: notificationsRouter,
   live: liveRouter,
+  moderation: moderationRouter,
 });
 
 export type AppRouter = typeof appRouter;

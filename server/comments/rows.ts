@@ -20,23 +20,27 @@ export interface CommentRow {
   paragraphKey: string | null;
   paragraphQuote: string | null;
   bodyHtml: string;
-  status: "VISIBLE" | "DELETED" | "REMOVED";
+  status: "VISIBLE" | "DELETED" | "REMOVED" | "HELD";
   score: number;
   replyCount: number;
   rank: number;
   createdAt: Date;
   editedAt: Date | null;
+  /** Why it is held or was removed (docs/moderation.md), and the moderator's note: for its author only. */
+  moderationReason: string | null;
+  moderatorNote: string | null;
 }
 
 /** Everything a CommentView needs; never `body` (the source is only for its author's editor). */
 export const commentColumns = Prisma.sql`c.id, c."essayId", c."authorId", c."parentId", c."rootId", c.depth,
   c."paragraphKey", c."paragraphQuote", c."bodyHtml", c.status::text AS status, c.score, c."replyCount",
-  c.rank, c."createdAt", c."editedAt"`;
+  c.rank, c."createdAt", c."editedAt", c."moderationReason", c."moderatorNote"`;
 
 /**
- * What a reader sees: visible comments, and deleted or removed ones only while they still have
- * replies to hold together (tombstones). replyCount counts exactly such children, so this one
- * column decides it.
+ * What a reader sees: visible comments, and deleted, removed or held ones only while they still
+ * have replies to hold together (tombstones). replyCount counts exactly such children, so this one
+ * column decides it. A HELD comment therefore reaches nobody through these reads: it never counts
+ * in its parent's replyCount (docs/moderation.md, "Where HELD is filtered").
  */
 export const readerVisible = Prisma.sql`(c.status = 'VISIBLE' OR c."replyCount" > 0)`;
 
@@ -127,4 +131,22 @@ export function ancestorRows(db: Reader, parentId: string): Promise<CommentRow[]
       SELECT ${commentColumns} FROM "Comment" c JOIN chain ON c.id = chain."parentId"
     )
     SELECT * FROM chain ORDER BY depth ASC`;
+}
+
+/**
+ * The reader's own comments on an essay that others do not see as written: held for review or
+ * removed by a moderator, newest first (comments.mine). On (authorId, createdAt).
+ */
+export function ownModeratedRows(db: Reader, essayId: string, authorId: string, limit: number): Promise<CommentRow[]> {
+  return db.$queryRaw<CommentRow[]>`
+    SELECT ${commentColumns} FROM "Comment" c
+    WHERE c."authorId" = ${authorId} AND c."essayId" = ${essayId} AND c.status IN ('HELD', 'REMOVED')
+    ORDER BY c."createdAt" DESC, c.id DESC
+    LIMIT ${limit}`;
+}
+
+/** One comment whatever its state (its author's view after a write). */
+export async function anyRow(db: Reader, commentId: string): Promise<CommentRow | null> {
+  const rows = await db.$queryRaw<CommentRow[]>`SELECT ${commentColumns} FROM "Comment" c WHERE c.id = ${commentId}`;
+  return rows[0] ?? null;
 }

@@ -37,6 +37,22 @@ export function toCommentView(row: CommentRow, author: CommentAuthor | undefined
   };
 }
 
+/**
+ * Its author's own view of a comment others do not see as written (held, or removed by a
+ * moderator): the text, the author, and why (no shadow bans: docs/moderation.md). A held comment
+ * reads as "visible" with `moderation.state` "held"; it can be neither edited nor voted on while
+ * it waits.
+ */
+export function ownModeratedView(row: CommentRow, author: CommentAuthor | undefined, reader: NonNullable<CommentReader>): CommentView {
+  const held = row.status === "HELD";
+  return {
+    ...toCommentView({ ...row, status: "VISIBLE" }, author, reader, false),
+    status: held ? "visible" : "removed",
+    moderation: { state: held ? "held" : "removed", reason: row.moderationReason, note: row.moderatorNote },
+    viewer: { upvoted: false, isAuthor: true, canEdit: false, canDelete: false },
+  };
+}
+
 /** What a comment offers its reader: nothing for a tombstone, nothing at all signed out. */
 export function viewerOf(reader: CommentReader, visible: boolean, isAuthor: boolean, upvoted: boolean): CommentView["viewer"] {
   if (reader === null) return null;

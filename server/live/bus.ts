@@ -11,7 +11,7 @@ import type { LiveEventRecord } from "./event-store.ts";
 export type LiveListener = (event: LiveEventRecord) => void;
 
 /** The part of a channel's name before the colon: what LiveBus.observe listens to. */
-export type LiveChannelKind = "comments" | "poll" | "notifications" | "sessions";
+export type LiveChannelKind = "comments" | "poll" | "notifications" | "sessions" | "moderation";
 
 export function channelKind(channel: LiveChannel): LiveChannelKind {
   return channel.slice(0, channel.indexOf(":")) as LiveChannelKind;

@@ -28,9 +28,16 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** A fresh database with every migration applied. */
-export function createTestDatabase(): Promise<TestDatabase> {
-  return createDatabase({ migrated: true });
+/**
+ * A fresh database with every migration applied. Pre-moderation of new accounts' first comments
+ * (on by default on a real site, docs/moderation.md) is turned off: nearly every test writes
+ * comments as brand-new accounts and is about something else. Tests of moderation turn it on
+ * (server/moderation/testing/moderation-fixture.ts).
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const database = await createDatabase({ migrated: true });
+  await database.db.$executeRaw`UPDATE "SiteSetting" SET "premoderateFirstN" = 0`;
+  return database;
 }
 
 export interface UseTestDatabaseOptions {

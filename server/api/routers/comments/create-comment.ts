@@ -8,7 +8,9 @@
  * the parent's replyCount and writes the parent author's notification — a concurrent delete of the parent either happens before (and the reply is
  * refused) or after (and sees this reply), and the parent's row, which every reply in a busy
  * thread queues for, stays locked for that one statement only, never across a round trip to this
- * process. After it commits, the live events. (The limiter is consulted outside the write: the
+ * process. After it commits, the live events. The moderation pipeline runs after the place is
+ * checked and before the limit (server/moderation/phases/index.ts): a held comment is stored HELD
+ * and announced only to moderators. (The limiter is consulted outside the write: the
  * shared one opens its own transaction, and holding a pooled connection while waiting for another
  * can starve the pool.)
  */
@@ -23,8 +25,10 @@ import { commentRank } from "@/server/comments/ranking.ts";
 import { authorFromRow, authorRowsSql, type AuthorRow, type CommentAuthor } from "@/server/comments/authors.ts";
 import { Prisma } from "@/server/db/generated/client.ts";
 import type { CommentRow } from "@/server/comments/rows.ts";
-import { toCommentView } from "@/server/comments/views.ts";
+import { ownModeratedView, toCommentView } from "@/server/comments/views.ts";
+import { moderationQueueChannel } from "@/server/live/channels.ts";
 import { commentsChannel, publishLiveEventSafely } from "@/server/live/publish.ts";
+import { recordPipelineDecisions, runCommentPipeline, type PipelineOutcome } from "@/server/moderation/pipeline.ts";
 import { announceReply, replyNotificationInsert } from "@/server/notifications/notify-reply.ts";
 import { resolveOptions, type CommentHandlerOptions } from "./handler-options.ts";
 import type { CommentCreateInput, CommentEvent, CommentView } from "./schemas.ts";
@@ -44,15 +48,35 @@ interface Placement {
 export async function createComment(db: Db, user: SessionUser, input: CommentCreateInput, options: CommentHandlerOptions = {}): Promise<CommentView> {
   const { now, rateGate } = resolveOptions(db, options);
   if (input.parentId !== undefined && input.paragraphKey !== undefined) throw appError("BAD_REQUEST", "comments.paragraphOnReply");
-  const { body, bodyHtml } = prepareCommentBody(input.body);
+  const prepared = prepareCommentBody(input.body);
   const checked = input.parentId === undefined ? await topLevelPlacement(db, input) : await replyPlacement(db, input.parentId, input.slug);
+  // The moderation pipeline (server/moderation/phases/index.ts): may refuse, hold or censor.
+  const moderation = await runCommentPipeline(db, {
+    action: "create",
+    userId: user.id,
+    essayId: checked.essayId,
+    body: prepared.body,
+    bodyHtml: prepared.bodyHtml,
+    now,
+    request: options.request,
+  });
   await rateGate("create", user.id);
 
+  const { body, bodyHtml } = moderation.draft;
   const id = newCommentId();
-  const row = newCommentRow(id, checked, user.id, bodyHtml, now);
+  const row = newCommentRow(id, checked, user.id, bodyHtml, now, moderation);
   // The statement that writes also reads the author's name and badge, for the view.
   const author = checked.parentId === null ? await insertTopLevel(db, row, body, now) : await insertReply(db, row, body, now);
+  await recordPipelineDecisions(db, id, moderation, { request: options.request, now });
+
+  if (row.status === "HELD") {
+    // Nobody but its author and moderators hears of it: no public event, no reply notification;
+    // the console's counts move. Approval publishes it (server/moderation/comment-decisions.ts).
+    await publishLiveEventSafely(db, moderationQueueChannel, { type: "queue-changed" });
+    return ownModeratedView(row, author, { id: user.id, role: user.role });
+  }
   markCommentCountsStale(db, row.essayId);
+  if (moderation.flagged) await publishLiveEventSafely(db, moderationQueueChannel, { type: "queue-changed" });
 
   // The view from what was just written (no votes, no replies yet).
   const view = toCommentView(row, author, { id: user.id, role: user.role }, false);
@@ -77,8 +101,8 @@ export async function createComment(db: Db, user: SessionUser, input: CommentCre
 async function insertTopLevel(db: Db, row: CommentRow, body: string, now: Date): Promise<CommentAuthor | undefined> {
   const [author] = await db.$queryRaw<AuthorRow[]>`
     WITH inserted AS (
-      INSERT INTO "Comment" (id, "essayId", "authorId", "parentId", "rootId", depth, "paragraphKey", "paragraphQuote", body, "bodyHtml", score, "replyCount", rank, "createdAt", "updatedAt")
-      VALUES (${row.id}, ${row.essayId}, ${row.authorId}, NULL, ${row.rootId}, 0, ${row.paragraphKey}, ${row.paragraphQuote}, ${body}, ${row.bodyHtml}, 0, 0, ${row.rank}, ${now}, ${now})
+      INSERT INTO "Comment" (id, "essayId", "authorId", "parentId", "rootId", depth, "paragraphKey", "paragraphQuote", body, "bodyHtml", score, "replyCount", rank, "createdAt", "updatedAt", status, "moderationReason")
+      VALUES (${row.id}, ${row.essayId}, ${row.authorId}, NULL, ${row.rootId}, 0, ${row.paragraphKey}, ${row.paragraphQuote}, ${body}, ${row.bodyHtml}, 0, 0, ${row.rank}, ${now}, ${now}, ${row.status}::"CommentStatus", ${row.moderationReason})
     )
     ${authorRowsSql(row.essayId, Prisma.sql`u.id = ${row.authorId}`)}`;
   return author && authorFromRow(author);
@@ -87,7 +111,8 @@ async function insertTopLevel(db: Db, row: CommentRow, body: string, now: Date):
 /**
  * The reply, its parent's replyCount and the parent author's notification, in one statement
  * under the parent's row lock (see the top of this file). `parent` is the locked row as it is
- * now; nothing is written unless it is still visible.
+ * now; nothing is written unless it is still visible. A held reply is neither counted nor
+ * announced: approving it does both (server/moderation/comment-decisions.ts).
  */
 async function insertReply(db: Db, row: CommentRow, body: string, now: Date): Promise<CommentAuthor | undefined> {
   const [parent] = await db.$queryRaw<({ status: string; inserted: number } & { [K in keyof AuthorRow as `author_${K}`]: AuthorRow[K] | null })[]>`
@@ -95,15 +120,15 @@ async function insertReply(db: Db, row: CommentRow, body: string, now: Date): Pr
       SELECT id, "authorId", status::text AS status FROM "Comment" WHERE id = ${row.parentId} FOR UPDATE
     ),
     reply AS (
-      INSERT INTO "Comment" (id, "essayId", "authorId", "parentId", "rootId", depth, body, "bodyHtml", score, "replyCount", rank, "createdAt", "updatedAt")
-      SELECT ${row.id}, ${row.essayId}, ${row.authorId}, parent.id, ${row.rootId}, ${row.depth}, ${body}, ${row.bodyHtml}, 0, 0, ${row.rank}, ${now}, ${now}
+      INSERT INTO "Comment" (id, "essayId", "authorId", "parentId", "rootId", depth, body, "bodyHtml", score, "replyCount", rank, "createdAt", "updatedAt", status, "moderationReason")
+      SELECT ${row.id}, ${row.essayId}, ${row.authorId}, parent.id, ${row.rootId}, ${row.depth}, ${body}, ${row.bodyHtml}, 0, 0, ${row.rank}, ${now}, ${now}, ${row.status}::"CommentStatus", ${row.moderationReason}
       FROM parent WHERE parent.status = 'VISIBLE'
-      RETURNING id
+      RETURNING id, status
     ),
     counted AS (
-      UPDATE "Comment" c SET "replyCount" = c."replyCount" + 1 WHERE c.id = ${row.parentId} AND EXISTS (SELECT 1 FROM reply) RETURNING c.id
+      UPDATE "Comment" c SET "replyCount" = c."replyCount" + 1 WHERE c.id = ${row.parentId} AND EXISTS (SELECT 1 FROM reply WHERE status = 'VISIBLE') RETURNING c.id
     ),
-    notified AS (${replyNotificationInsert(row.authorId, now)}),
+    notified AS (${row.status === "VISIBLE" ? replyNotificationInsert(row.authorId, now) : Prisma.sql`SELECT 1`}),
     author AS (${authorRowsSql(row.essayId, Prisma.sql`u.id = ${row.authorId}`)})
     SELECT parent.status, (SELECT count(*) FROM reply)::int AS inserted,
            author.id AS author_id, author.name AS author_name, author.role AS author_role,
@@ -123,7 +148,7 @@ async function insertReply(db: Db, row: CommentRow, body: string, now: Date): Pr
 }
 
 /** The row as inserted, which is also what the returned view is made from. */
-function newCommentRow(id: string, place: Placement, authorId: string, bodyHtml: string, now: Date): CommentRow {
+function newCommentRow(id: string, place: Placement, authorId: string, bodyHtml: string, now: Date, moderation: PipelineOutcome): CommentRow {
   return {
     id,
     essayId: place.essayId,
@@ -134,12 +159,14 @@ function newCommentRow(id: string, place: Placement, authorId: string, bodyHtml:
     paragraphKey: place.paragraphKey,
     paragraphQuote: place.paragraphQuote,
     bodyHtml,
-    status: "VISIBLE",
+    status: moderation.status,
     score: 0,
     replyCount: 0,
     rank: commentRank(0, now),
     createdAt: now,
     editedAt: null,
+    moderationReason: moderation.reason,
+    moderatorNote: null,
   };
 }
 

@@ -1,4 +1,5 @@
 /** What the comment handlers take besides their input: injectable for tests, real by default. */
+import type { RequestMeta } from "@/server/api/trpc.ts";
 import type { Db } from "@/server/db/client.ts";
 import { commentRateGate, type CommentRateGate } from "@/server/comments/rate-limits.ts";
 
@@ -7,6 +8,8 @@ export interface CommentHandlerOptions {
   now?: Date;
   /** The per-account limits (server/comments/rate-limits.ts). */
   rateGate?: CommentRateGate;
+  /** The request's client address and user agent, for the moderation audit log. */
+  request?: RequestMeta;
 }
 
 export function resolveOptions(db: Db, options: CommentHandlerOptions): { now: Date; rateGate: CommentRateGate } {

@@ -11,7 +11,7 @@ export interface LockedComment {
   essayId: string;
   authorId: string;
   parentId: string | null;
-  status: "VISIBLE" | "DELETED" | "REMOVED";
+  status: "VISIBLE" | "DELETED" | "REMOVED" | "HELD";
   body: string;
   bodyHtml: string;
   score: number;

@@ -13,6 +13,8 @@ import { deleteComment } from "./delete-comment.ts";
 import { editComment } from "./edit-comment.ts";
 import { getComment } from "./get-comment.ts";
 import { listComments } from "./list-comments.ts";
+import { myModeratedComments } from "./my-moderated-comments.ts";
+import { myReportedComments, reportComment } from "./report-comment.ts";
 import {
   commentCreateInput,
   commentDeleteOutput,
@@ -30,6 +32,11 @@ import {
   commentViewSchema,
   commentVoteInput,
   commentVoteOutput,
+  commentReportInput,
+  commentReportOutput,
+  myCommentsInput,
+  myCommentsOutput,
+  myReportsOutput,
   paragraphCountsInput,
   paragraphCountsOutput,
 } from "./schemas.ts";
@@ -79,15 +86,33 @@ export const commentsRouter = createTRPCRouter({
     .output(paragraphCountsOutput)
     .query(async ({ ctx, input }) => paragraphCommentCounts(ctx.db, (await essayForComments(ctx.db, input?.slug)).id)),
 
+  /** The reader's own comments others do not see as written (held, removed), with why. */
+  mine: signedInProcedure
+    .input(myCommentsInput)
+    .output(myCommentsOutput)
+    .query(({ ctx, input }) => myModeratedComments(ctx.db, ctx.user, input?.slug)),
+
+  /** Ids of the essay's comments the reader has reported, so the control can show "reported". */
+  myReports: signedInProcedure
+    .input(myCommentsInput)
+    .output(myReportsOutput)
+    .query(async ({ ctx, input }) => myReportedComments(ctx.db, ctx.user, (await essayForComments(ctx.db, input?.slug)).id)),
+
+  /** Report someone else's comment (docs/moderation.md, "Reports and community hiding"). */
+  report: signedInProcedure
+    .input(commentReportInput)
+    .output(commentReportOutput)
+    .mutation(({ ctx, input }) => reportComment(ctx.db, ctx.user, input, { request: ctx.request })),
+
   create: signedInProcedure
     .input(commentCreateInput)
     .output(commentViewSchema)
-    .mutation(({ ctx, input }) => createComment(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => createComment(ctx.db, ctx.user, input, { request: ctx.request })),
 
   edit: signedInProcedure
     .input(commentEditInput)
     .output(commentViewSchema)
-    .mutation(({ ctx, input }) => editComment(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => editComment(ctx.db, ctx.user, input, { request: ctx.request })),
 
   delete: signedInProcedure
     .input(commentIdInput)

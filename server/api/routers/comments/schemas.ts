@@ -102,6 +102,15 @@ export const commentViewSchema = z.object({
   createdAt: z.date(),
   /** Set once an edit after the grace period marks the comment "edited" (its history is public). */
   editedAt: z.date().nullable(),
+  /**
+   * Only in its author's own views (comments.mine, and create/edit answers) of a comment others do
+   * not see: "held" (awaiting review; status is "visible" and the text is there) or "removed"
+   * (rejected by a moderator; the text is there for its author only), with the reason code
+   * (docs/moderation.md) and the moderator's note. Absent everywhere else.
+   */
+  moderation: z
+    .object({ state: z.enum(["held", "removed"]), reason: z.string().nullable(), note: z.string().nullable() })
+    .optional(),
   /** What the reader asking may do and has done; null for a signed-out reader. */
   viewer: z
     .object({ upvoted: z.boolean(), isAuthor: z.boolean(), canEdit: z.boolean(), canDelete: z.boolean() })
@@ -152,6 +161,25 @@ export const commentPreviewOutput = z.object({ html: z.string() });
  * carry only bodyHtml). Only for someone who may edit it (viewer.canEdit); others get FORBIDDEN.
  */
 export const commentSourceOutput = z.object({ commentId: z.string(), body: z.string() });
+/** What a reader may report a comment for; "other" needs a few words of text. */
+export const reportReasonSchema = z.enum(["spam", "harassment", "hate", "off_topic", "illegal", "other"]);
+export const commentReportInput = z
+  .object({
+    commentId: commentIdSchema,
+    reason: reportReasonSchema,
+    /** Up to 500 characters; required for "other". */
+    text: z.string().max(500, { message: "moderation.comments.reportTextTooLong" }).optional(),
+  })
+  .strict();
+export type CommentReportInput = z.infer<typeof commentReportInput>;
+export const commentReportOutput = z.object({ commentId: z.string(), reported: z.literal(true) });
+/** comments.myReports({ slug? }): ids of the essay's comments the reader has reported. */
+export const myReportsOutput = z.object({ commentIds: z.array(z.string()) });
+
+/** comments.mine({ slug? }): the reader's own held and removed comments, each with `moderation`. */
+export const myCommentsInput = z.object({ slug: slugSchema.optional() }).strict().optional();
+export const myCommentsOutput = z.object({ items: z.array(commentViewSchema) });
+
 /** Visible comments per paragraph key (only keys with at least one). */
 export const paragraphCountsOutput = z.record(z.string(), z.number().int());
 export const paragraphCountsInput = z.object({ slug: slugSchema.optional() }).strict().optional();

@@ -21,6 +21,7 @@
  * each as it is when published.
  */
 import { appError } from "@/server/api/errors.ts";
+import { refuseIfSanctioned } from "@/server/moderation/sanctions.ts";
 import type { SessionUser } from "@/server/auth/session-user.ts";
 import type { Db } from "@/server/db/client.ts";
 import { commentRankSql } from "@/server/comments/ranking.ts";
@@ -42,6 +43,8 @@ export async function voteOnComment(
   options: CommentHandlerOptions = {},
 ): Promise<VoteResult> {
   const { now, rateGate } = resolveOptions(db, options);
+  // A suspended, banned or unacknowledged-warned reader cannot vote (server/moderation/sanctions.ts).
+  await refuseIfSanctioned(db, user.id, now);
   const giveBack = await rateGate("vote", user.id);
   let outcome: VoteOutcome;
   try {

@@ -37,3 +37,8 @@ export const meOutput = z
 
 /** me.signOutEverywhere: how many sessions ended (this one included). */
 export const signOutEverywhereOutput = z.object({ ended: z.number().int().min(0) });
+
+/** me.sanctions: the reader's sanctions in force (docs/moderation.md, "People"). */
+export const mySanctionsOutput = z.array(
+  z.object({ id: z.string(), kind: z.enum(["warning", "suspension", "ban"]), reason: z.string(), createdAt: z.date(), endsAt: z.date().nullable() }),
+);

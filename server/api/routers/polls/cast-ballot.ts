@@ -13,6 +13,7 @@ import type { Db } from "@/server/db/client.ts";
 import { announcePollResultsChanged } from "@/server/live/poll-results-changed.ts";
 import { castBallotStatement } from "@/server/polls/ballot-sql.ts";
 import { ballotChangeLimiter } from "@/server/polls/ballot-change-limit.ts";
+import { refuseIfSanctioned } from "@/server/moderation/sanctions.ts";
 import { castBallotFirstAttempt } from "@/server/polls/first-ballots.ts";
 import { toResultsView } from "@/server/polls/results-read.ts";
 import type { RateLimiter } from "@/server/rate-limit/rate-limiter.ts";
@@ -34,6 +35,8 @@ export async function castBallot(
   // Batched with other readers' first ballots under load (server/polls/first-ballots.ts).
   let result = await castBallotFirstAttempt(db, ballot);
   if (result.outcome === "changeNeedsLimit") {
+    // Changing a ballot is a write a sanctioned reader may not make (a first ballot is not refused).
+    await refuseIfSanctioned(db, user.id, now);
     await consumeChangeLimit(limiter, user.id, input.pollId);
     result = await castBallotStatement(db, { ...ballot, mayChange: true });
   }

@@ -8,6 +8,7 @@ import type { Db } from "@/server/db/client.ts";
 import { announcePollResultsChanged } from "@/server/live/poll-results-changed.ts";
 import { withdrawBallotStatement } from "@/server/polls/ballot-sql.ts";
 import { ballotChangeLimiter } from "@/server/polls/ballot-change-limit.ts";
+import { refuseIfSanctioned } from "@/server/moderation/sanctions.ts";
 import { toResultsView } from "@/server/polls/results-read.ts";
 import { ballotRefusal, consumeChangeLimit } from "./ballot-refusals.ts";
 import type { BallotOptions } from "./cast-ballot.ts";
@@ -22,6 +23,8 @@ export async function withdrawBallot(
   const withdraw = (mayChange: boolean) => withdrawBallotStatement(db, { pollId, userId: user.id, now, mayChange });
   let result = await withdraw(false);
   if (result.outcome === "changeNeedsLimit") {
+    // Changing a ballot is a write a sanctioned reader may not make (a first ballot is not refused).
+    await refuseIfSanctioned(db, user.id, now);
     await consumeChangeLimit(limiter, user.id, pollId);
     result = await withdraw(true);
   }

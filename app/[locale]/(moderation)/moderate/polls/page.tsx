@@ -1,7 +1,8 @@
 /** /moderate/polls: every poll of the essay with its state and counts, and the way to a new one. */
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ModerationBackLink, moderationPageMetadata, openModerationPage } from "@/components/moderation/moderation-page.tsx";
+import { moderationPageMetadata, openModerationPage } from "@/components/moderation/moderation-page.tsx";
+import { ModerationNav } from "@/components/moderation/moderation-nav.tsx";
 import { moderationCaller } from "@/components/moderation/moderator-access.ts";
 import { PollList } from "@/components/moderation/poll-list.tsx";
 import { LinkButton, PageContainer } from "@/components/ui/index.ts";
@@ -23,7 +24,7 @@ export default async function ModeratePollsPage({ params }: Props) {
 
   return (
     <PageContainer width="medium">
-      <ModerationBackLink href="/moderate">{t("back")}</ModerationBackLink>
+      <ModerationNav locale={locale} current="polls" />
       <div className="mt-5 mb-8 flex flex-wrap items-end justify-between gap-4">
         <div className="min-w-0">
           <h1 className="text-2xl font-bold tracking-tight text-fg sm:text-3xl">{t("title")}</h1>
