@@ -57,7 +57,7 @@ export async function ModerationLog({
   return (
     <>
       <form method="get" action="/moderate/log" className="mt-6 rounded-2xl border border-line bg-surface p-4 sm:p-5" aria-label={t("filters")} data-testid="log-filters">
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+        <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-5">
           <SelectField id="log-action" name="action" label={t("action")} defaultValue={filters.action ?? ""}>
             <option value="">{t("any")}</option>
             {actions.map((action) => (
@@ -83,7 +83,7 @@ export async function ModerationLog({
             ))}
           </SelectField>
           <TextField id="log-actor" name="actorId" label={t("actor")} defaultValue={filters.actorId ?? ""} maxLength={64} autoComplete="off" />
-          <TextField id="log-target" name="targetId" label={t("target")} defaultValue={filters.targetId ?? ""} maxLength={64} autoComplete="off" />
+          <TextField id="log-target" className="col-span-2 lg:col-span-1" name="targetId" label={t("target")} defaultValue={filters.targetId ?? ""} maxLength={64} autoComplete="off" />
         </div>
         <div className="mt-4 flex flex-wrap gap-2">
           <Button type="submit" size="sm">
@@ -121,7 +121,7 @@ export async function ModerationLog({
                     {entry.actor ? (entry.actor.name ?? t("unnamed", { id: entry.actor.id.slice(-6) })) : t("automatic", { rule: entry.rule ? (reasons.has(entry.rule) ? tc(`reason.${entry.rule}` as "reason.spam") : entry.rule) : "?" })}
                   </span>
                   <span className="text-muted">
-                    · {targetLabel(entry.targetType)}{" "}
+                    {targetLabel(entry.targetType)}{" "}
                     {entry.targetType === "comment" ? (
                       <a href={`/c/${entry.targetId}`} className="font-mono text-xs text-accent hover:underline">
                         {entry.targetId}
@@ -133,13 +133,13 @@ export async function ModerationLog({
                 </p>
                 {entry.reason ? (
                   <p className="mt-1 text-muted">
-                    {t("why")}: {reasons.has(entry.reason) ? tc(`reason.${entry.reason}` as "reason.spam") : entry.reason}
+                    {t("whyLine", { reason: reasons.has(entry.reason) ? tc(`reason.${entry.reason}` as "reason.spam") : entry.reason })}
                     {entry.note ? ` · ${entry.note}` : ""}
                   </p>
                 ) : null}
                 {entry.ip || entry.userAgent ? (
                   <p className="mt-1 truncate text-xs text-subtle" title={entry.userAgent ?? undefined}>
-                    {t("client")}: {[entry.ip, entry.userAgent].filter(Boolean).join(" · ")}
+                    {t("clientLine", { client: [entry.ip, entry.userAgent].filter(Boolean).join(" · ") })}
                   </p>
                 ) : null}
               </div>

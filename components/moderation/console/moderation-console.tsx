@@ -14,26 +14,20 @@ import { useTRPC } from "@/components/providers/trpc.ts";
 import { Button, StatusMessage, cx } from "@/components/ui";
 import type { QueueKind, RejectionReason } from "@/server/api/routers/moderation/schemas.ts";
 import { KeysDialog } from "./keys-dialog.tsx";
-import { allowedActions, likelyRejectionReason, type QueueAction } from "./queue-actions.ts";
+import { allowedActions, likelyRejectionReason, queueKinds as kinds, type QueueAction } from "./queue-actions.ts";
 import { QueueItemCard } from "./queue-item.tsx";
 import { queueCommandFor } from "./queue-keys.ts";
 import { RejectDialog } from "./reject-dialog.tsx";
 
-const kinds: QueueKind[] = ["held", "reported", "recent", "approved", "rejected"];
 const countsEveryMs = 15_000;
 /** Renewed well before the server's 2-minute expiry while the item stays open. */
 const claimRenewMs = 60_000;
 
-function kindFromUrl(): QueueKind {
-  const kind = new URLSearchParams(window.location.search).get("queue");
-  return kinds.includes(kind as QueueKind) ? (kind as QueueKind) : "held";
-}
-
-export function ModerationConsole() {
+export function ModerationConsole({ initialKind }: { initialKind: QueueKind }) {
   const t = useTranslations("moderation.console");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<QueueKind>(kindFromUrl);
+  const [kind, setKind] = useState<QueueKind>(initialKind);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [rejecting, setRejecting] = useState<string[] | null>(null);

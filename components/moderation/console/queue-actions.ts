@@ -1,5 +1,12 @@
-/** Which decisions a queue item allows, from its status and reports (docs/moderation.md, "Actions"). */
-import type { QueueItem } from "@/server/api/routers/moderation/schemas.ts";
+/** The console's queues, and which decisions a queue item allows from its status and reports (docs/moderation.md). */
+import type { QueueItem, QueueKind } from "@/server/api/routers/moderation/schemas.ts";
+
+export const queueKinds: readonly QueueKind[] = ["held", "reported", "recent", "approved", "rejected"];
+
+/** The queue a ?queue= link asks for (the page passes its search parameter), else the held one. */
+export function queueKindOf(value: unknown): QueueKind {
+  return queueKinds.includes(value as QueueKind) ? (value as QueueKind) : "held";
+}
 
 export type QueueAction = "approve" | "reject" | "restore" | "feature" | "unfeature";
 

@@ -6,6 +6,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ModerationConsole } from "@/components/moderation/console/moderation-console.tsx";
+import { queueKindOf } from "@/components/moderation/console/queue-actions.ts";
 import { moderationPageMetadata, openModerationPage } from "@/components/moderation/moderation-page.tsx";
 import { ModerationNav } from "@/components/moderation/moderation-nav.tsx";
 import { ClientProviders } from "@/components/providers/app-providers.tsx";
@@ -13,13 +14,13 @@ import { PageContainer } from "@/components/ui/index.ts";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return moderationPageMetadata((await params).locale, "moderation.console");
 }
 
-export default async function ModeratePage({ params }: Props) {
+export default async function ModeratePage({ params, searchParams }: Props) {
   const page = await openModerationPage((await params).locale, "/moderate");
   if (!page.open) return page.view;
   const { locale } = page;
@@ -35,7 +36,7 @@ export default async function ModeratePage({ params }: Props) {
       </div>
       <div className="mt-6">
         <ClientProviders locale={locale} namespaces={["moderation"]}>
-          <ModerationConsole />
+          <ModerationConsole initialKind={queueKindOf((await searchParams).queue)} />
         </ClientProviders>
       </div>
     </PageContainer>

@@ -88,7 +88,7 @@ describe("comments.delete", () => {
     expect(await callerFor(null).comments.paragraphCounts({ slug: essay.slug })).toMatchObject({ p1: 1, p2: 2 });
   });
 
-  it("a moderator removes (REMOVED), an author deletes (DELETED), even when the author is a moderator", async () => {
+  it("a moderator removes (REMOVED, in the audit log), an author deletes (DELETED), even when the author is a moderator", async () => {
     const [author, moderator] = await Promise.all([createTestUser(db), createTestUser(db, { role: "MODERATOR" })]);
     const theirs = await seedComment(db, { essayId: essay.id, authorId: author.id });
     const own = await seedComment(db, { essayId: essay.id, authorId: moderator.id });
@@ -96,6 +96,9 @@ describe("comments.delete", () => {
     await callerFor(moderator).comments.delete({ commentId: own.id });
     expect((await state(theirs.id)).status).toBe("REMOVED");
     expect((await state(own.id)).status).toBe("DELETED");
+    expect(await db.moderationLog.findMany({ where: { targetId: { in: [theirs.id, own.id] } }, select: { actorId: true, action: true, targetId: true, ip: true } })).toEqual([
+      { actorId: moderator.id, action: "remove", targetId: theirs.id, ip: "127.0.0.1" },
+    ]);
   });
 
   it("refuses someone else, a signed-out visitor, a tombstone and a missing comment, changing nothing", async () => {

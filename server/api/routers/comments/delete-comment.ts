@@ -12,6 +12,8 @@ import { appError } from "@/server/api/errors.ts";
 import type { SessionUser } from "@/server/auth/session-user.ts";
 import type { Db } from "@/server/db/client.ts";
 import { announceLeft, leaveReaders } from "@/server/comments/leave-readers.ts";
+import type { RequestMeta } from "@/server/api/trpc.ts";
+import { appendModerationLog } from "@/server/moderation/audit-log.ts";
 import { isModeratorRole } from "@/server/comments/views.ts";
 import { commentTransactionOptions } from "./handler-options.ts";
 import { lockComment } from "./lock-comment.ts";
@@ -21,7 +23,12 @@ export interface DeleteOutcome {
   outcome: "tombstone" | "gone";
 }
 
-export async function deleteComment(db: Db, user: SessionUser, commentId: string, { now = new Date() }: { now?: Date } = {}): Promise<DeleteOutcome> {
+export async function deleteComment(
+  db: Db,
+  user: SessionUser,
+  commentId: string,
+  { now = new Date(), request = null }: { now?: Date; request?: RequestMeta | null } = {},
+): Promise<DeleteOutcome> {
   const result = await db.$transaction(async (tx) => {
     const comment = await lockComment(tx, commentId);
     const isAuthor = comment.authorId === user.id;
@@ -32,6 +39,12 @@ export async function deleteComment(db: Db, user: SessionUser, commentId: string
     const status = isAuthor ? "DELETED" : "REMOVED";
     const moderated = status === "REMOVED" ? { moderatedAt: now, moderatedById: user.id } : {};
     await tx.comment.update({ where: { id: comment.id }, data: { status, deletedAt: now, updatedAt: now, ...moderated }, select: { id: true } });
+    // A moderator's removal is a moderation decision: in the audit log (docs/moderation.md).
+    if (status === "REMOVED") {
+      await appendModerationLog(tx, [
+        { actorId: user.id, action: "remove", targetType: "comment", targetId: comment.id, before: { status: "VISIBLE" }, after: { status: "REMOVED" }, request, at: now },
+      ]);
+    }
     return leaveReaders(tx, comment);
   }, commentTransactionOptions);
   await announceLeft(db, commentId, result);

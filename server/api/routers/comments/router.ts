@@ -117,7 +117,7 @@ export const commentsRouter = createTRPCRouter({
   delete: signedInProcedure
     .input(commentIdInput)
     .output(commentDeleteOutput)
-    .mutation(({ ctx, input }) => deleteComment(ctx.db, ctx.user, input.commentId)),
+    .mutation(({ ctx, input }) => deleteComment(ctx.db, ctx.user, input.commentId, { request: ctx.request })),
 
   vote: signedInProcedure
     .input(commentVoteInput)
