@@ -78,7 +78,7 @@ function applyEvent(state: CommentsState, event: CommentEvent): CommentsState {
     case "edited":
       return patch(state, event.comment.id, editedFields(event.comment, false));
     case "deleted":
-      return deleted(state, event.commentId, event.outcome);
+      return deleted(state, event.commentId, event.outcome, event.accountDeleted);
     case "scores": {
       // One copy of the patches for the whole batch (up to 100 comments), not one per comment.
       const patches = new Map(state.patches);
@@ -121,8 +121,8 @@ function editedFields(comment: CommentView, own: boolean): Partial<CommentView> 
   return fields;
 }
 
-function deleted(state: CommentsState, commentId: string, outcome: "tombstone" | "gone"): CommentsState {
-  if (outcome === "tombstone") return patch(state, commentId, { status: "deleted", bodyHtml: null, author: null });
+function deleted(state: CommentsState, commentId: string, outcome: "tombstone" | "gone", accountDeleted?: true): CommentsState {
+  if (outcome === "tombstone") return patch(state, commentId, { status: "deleted", bodyHtml: null, author: null, ...(accountDeleted ? { accountDeleted } : {}) });
   if (state.gone.has(commentId)) return state;
   return { ...state, gone: new Set(state.gone).add(commentId), countDelta: state.countDelta - 1 };
 }
