@@ -66,7 +66,7 @@ export function parseCommentEvent(message: unknown): CommentEvent | null {
     }
     case "deleted":
       return isString(data.commentId) && (data.outcome === "tombstone" || data.outcome === "gone")
-        ? { type: "deleted", commentId: data.commentId, outcome: data.outcome, ...paragraphOf(data) }
+        ? { type: "deleted", commentId: data.commentId, outcome: data.outcome, ...paragraphOf(data), ...(data.accountDeleted === true ? { accountDeleted: true as const } : {}) }
         : null;
     case "scores":
       return readScores(data.scores);

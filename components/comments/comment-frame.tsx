@@ -18,6 +18,8 @@ export interface CommentFrameLabels {
   anonymousInitial: string;
   moderator: string;
   deleted: string;
+  /** A tombstone whose author deleted their account. */
+  deletedUser: string;
   removed: string;
   aboutParagraph: string;
   /** Where a paragraph comment's quote links to; "#p-<key>" (this page) when absent. */
@@ -25,7 +27,7 @@ export interface CommentFrameLabels {
 }
 
 /** A translator of the "comments.item" messages (next-intl's, on the server or in the browser). */
-export type CommentItemTranslator = (key: "anonymous" | "moderator" | "deleted" | "removed" | "aboutParagraph", values?: { id: string }) => string;
+export type CommentItemTranslator = (key: "anonymous" | "moderator" | "deleted" | "deletedUser" | "removed" | "aboutParagraph", values?: { id: string }) => string;
 
 /** The frame's labels from the "comments.item" messages; quotes link into `essayHref` when given. */
 export function commentFrameLabels(t: CommentItemTranslator, essayHref?: string): CommentFrameLabels {
@@ -34,6 +36,7 @@ export function commentFrameLabels(t: CommentItemTranslator, essayHref?: string)
     anonymousInitial: t("anonymous", { id: "" }).trim().slice(0, 1).toUpperCase(),
     moderator: t("moderator"),
     deleted: t("deleted"),
+    deletedUser: t("deletedUser"),
     removed: t("removed"),
     aboutParagraph: t("aboutParagraph"),
     ...(essayHref ? { paragraphHref: (key: string) => `${essayHref}#p-${key}` } : {}),
@@ -88,13 +91,14 @@ export function CommentFrame({
 }) {
   const tombstone = comment.status !== "visible" || comment.author === null;
   const name = authorName(comment, labels);
+  const tombstoneLabel = comment.status === "removed" ? labels.removed : comment.accountDeleted ? labels.deletedUser : labels.deleted;
   return (
     <article
       id={commentAnchorId(comment.id)}
       data-testid="comment"
       data-comment-id={comment.id}
       data-status={comment.status}
-      aria-label={tombstone ? (comment.status === "removed" ? labels.removed : labels.deleted) : name}
+      aria-label={tombstone ? tombstoneLabel : name}
       className="scroll-mt-24"
     >
       <div
@@ -146,7 +150,7 @@ export function CommentFrame({
 
           {tombstone ? (
             <p className="mt-0.5 text-[0.9375rem] text-subtle italic" data-testid="comment-body">
-              {comment.status === "removed" ? labels.removed : labels.deleted}
+              {tombstoneLabel}
             </p>
           ) : (
             // Sanitized by the server's Markdown renderer (server/comments/markdown): the only HTML we inject.

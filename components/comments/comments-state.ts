@@ -91,7 +91,7 @@ function applyEvent(state: CommentsState, event: CommentEvent): CommentsState {
     case "edited":
       return patch(state, event.comment.id, editedFields(event.comment, false));
     case "deleted":
-      return deleted(state, event.commentId, event.outcome);
+      return deleted(state, event.commentId, event.outcome, event.accountDeleted);
     case "scores": {
       // One copy of the patches for the whole batch (up to 100 comments), not one per comment.
       const patches = new Map(state.patches);
@@ -170,10 +170,10 @@ function revive(state: CommentsState, comment: CommentView): CommentsState {
   return { ...state, gone };
 }
 
-function deleted(state: CommentsState, commentId: string, outcome: "tombstone" | "gone"): CommentsState {
+function deleted(state: CommentsState, commentId: string, outcome: "tombstone" | "gone", accountDeleted?: true): CommentsState {
   // A held edit leaves everyone's thread as a deletion does; its author keeps it, marked.
   if (isModerated(state, commentId)) return state;
-  if (outcome === "tombstone") return patch(state, commentId, { status: "deleted", bodyHtml: null, author: null });
+  if (outcome === "tombstone") return patch(state, commentId, { status: "deleted", bodyHtml: null, author: null, ...(accountDeleted ? { accountDeleted } : {}) });
   if (state.gone.has(commentId)) return state;
   return { ...state, gone: new Set(state.gone).add(commentId), countDelta: state.countDelta - 1 };
 }

@@ -29,13 +29,14 @@ export async function leaveReaders(
 }
 
 /** After the commit: the counts refresh and open pages drop the comment (and its gone ancestors). */
-export async function announceLeft(db: Db, commentId: string, result: LeftReaders): Promise<void> {
+export async function announceLeft(db: Db, commentId: string, result: LeftReaders, { accountDeleted = false } = {}): Promise<void> {
   markCommentCountsStale(db, result.essayId);
   const channel = commentsChannel(result.essayId);
   // Comments that are gone leave their paragraph's margin count (a tombstone still counts).
   const paragraph = result.outcome === "gone" ? await threadParagraph(db, commentId) : {};
   const events: CommentEvent[] = [
-    { type: "deleted", commentId, outcome: result.outcome, ...paragraph },
+    // A deleted account's tombstone reads "[deleted user]" (server/account/delete-account.ts).
+    { type: "deleted", commentId, outcome: result.outcome, ...paragraph, ...(accountDeleted && result.outcome === "tombstone" ? { accountDeleted: true as const } : {}) },
     ...result.goneAncestors.map((id): CommentEvent => ({ type: "deleted", commentId: id, outcome: "gone", ...paragraph })),
   ];
   for (const event of events) await publishLiveEventSafely(db, channel, event);

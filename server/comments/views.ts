@@ -9,6 +9,9 @@ import type { CommentView, CommentWithReplies } from "@/server/api/routers/comme
 import { loadAuthors, type CommentAuthor } from "./authors.ts";
 import type { CommentRow } from "./rows.ts";
 
+/** The reason code a deleted account's comments carry (server/account/delete-account.ts). */
+export const accountDeletedReason = "account_deleted";
+
 type Reader = Db | Prisma.TransactionClient;
 
 /** Who is reading: null for a signed-out visitor (then every `viewer` is null). */
@@ -34,6 +37,7 @@ export function toCommentView(row: CommentRow, author: CommentAuthor | undefined
     createdAt: row.createdAt,
     editedAt: row.editedAt,
     viewer: viewerOf(reader, visible, isAuthor, upvoted),
+    ...(row.status === "DELETED" && row.moderationReason === accountDeletedReason ? { accountDeleted: true as const } : {}),
   };
 }
 

@@ -9,10 +9,12 @@ import { ClientMessages } from "@/components/providers/app-providers.tsx";
 import { AccountForm } from "@/components/account/account-form.tsx";
 import { PollBadgeSwitch } from "@/components/account/poll-badge-switch.tsx";
 import { RoleBadge } from "@/components/account/role-badge.tsx";
+import { YourDataSection } from "@/components/account/your-data-section.tsx";
 import { SignOutButton } from "@/components/auth/sign-out-button.tsx";
 import { SignOutEverywhereButton } from "@/components/account/sign-out-everywhere-button.tsx";
 import { Card, CardDescription, CardTitle, Input, LinkButton, PageContainer } from "@/components/ui/index.ts";
 import { getReaderCaller } from "@/server/api/reader-caller.ts";
+import { accountDeletionPhrase } from "@/server/api/routers/me/schemas.ts";
 import { isLocale } from "@/server/i18n/locales.ts";
 
 export const dynamic = "force-dynamic";
@@ -83,6 +85,9 @@ export default async function AccountPage({ params }: Props) {
                 <SignOutButton redirectTo="/" />
                 <SignOutEverywhereButton />
               </div>
+            </div>
+            <div className="mt-2 border-t border-line pt-6">
+              <YourDataSection phrase={accountDeletionPhrase(user.email, locale)} />
             </div>
           </ClientMessages>
         </div>

@@ -111,6 +111,8 @@ export const commentViewSchema = z.object({
   moderation: z
     .object({ state: z.enum(["held", "removed"]), reason: z.string().nullable(), note: z.string().nullable() })
     .optional(),
+  /** A tombstone whose author deleted their account: shown as "[deleted user]". Absent otherwise. */
+  accountDeleted: z.literal(true).optional(),
   /** What the reader asking may do and has done; null for a signed-out reader. */
   viewer: z
     .object({ upvoted: z.boolean(), isAuthor: z.boolean(), canEdit: z.boolean(), canDelete: z.boolean() })
@@ -193,7 +195,14 @@ export const commentEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("created"), comment: commentViewSchema, paragraphKey: paragraphKeySchema.optional() }),
   z.object({ type: z.literal("edited"), comment: commentViewSchema }),
   /** paragraphKey: set when a comment that leaves the count ("gone") was in a thread about a paragraph. */
-  z.object({ type: z.literal("deleted"), commentId: z.string(), outcome: z.enum(["tombstone", "gone"]), paragraphKey: paragraphKeySchema.optional() }),
+  z.object({
+    type: z.literal("deleted"),
+    commentId: z.string(),
+    outcome: z.enum(["tombstone", "gone"]),
+    paragraphKey: paragraphKeySchema.optional(),
+    /** The tombstone of an account its author deleted: shown as "[deleted user]". */
+    accountDeleted: z.literal(true).optional(),
+  }),
   /** The current scores of the comments voted on in the last quarter second (server/live/score-events.ts). */
   z.object({ type: z.literal("scores"), scores: z.array(z.object({ commentId: z.string(), score: z.number().int() })).min(1) }),
 ]);

@@ -3,7 +3,9 @@ import { forgetSessionsOfUser } from "@/server/auth/session-cache.ts";
 import { moderateDisplayName } from "@/server/moderation/display-name.ts";
 import { acknowledgeWarnings, mySanctions } from "@/server/moderation/people.ts";
 import { z } from "zod";
-import { meOutput, mySanctionsOutput, signOutEverywhereOutput, updateMeInput } from "./schemas.ts";
+import { exportMyData } from "@/server/account/export-data.ts";
+import { deleteMyAccount } from "./delete-account.ts";
+import { deleteAccountInput, meOutput, mySanctionsOutput, signOutEverywhereOutput, updateMeInput } from "./schemas.ts";
 import { signOutEverywhere } from "./sign-out-everywhere.ts";
 
 const meSelect = { id: true, name: true, email: true, role: true, locale: true, showPollBadge: true } as const;
@@ -42,4 +44,13 @@ export const meRouter = createTRPCRouter({
   acknowledgeWarning: signedInProcedure
     .output(z.object({ acknowledged: z.number().int() }))
     .mutation(({ ctx }) => acknowledgeWarnings(ctx.db, ctx.user.id)),
+
+  /** Everything that is the reader's own, as one JSON document (docs/data-rights.md). */
+  exportData: signedInProcedure.query(({ ctx }) => exportMyData(ctx.db, ctx.user.id)),
+
+  /** Deletes the reader's account after they typed the phrase shown to them (docs/data-rights.md). */
+  deleteAccount: signedInProcedure
+    .input(deleteAccountInput)
+    .output(z.object({ deleted: z.literal(true) }))
+    .mutation(({ ctx, input }) => deleteMyAccount(ctx, input)),
 });

@@ -42,3 +42,24 @@ export const signOutEverywhereOutput = z.object({ ended: z.number().int().min(0)
 export const mySanctionsOutput = z.array(
   z.object({ id: z.string(), kind: z.enum(["warning", "suspension", "ban"]), reason: z.string(), createdAt: z.date(), endsAt: z.date().nullable() }),
 );
+
+/**
+ * The phrase a reader types to delete their account: their email address (what they sign in
+ * with, and nothing a stray click or an autofill types), or 删除 / DELETE for an account without one.
+ */
+export function accountDeletionPhrase(email: string | null, locale: (typeof locales)[number]): string {
+  return email ?? (locale === "zh" ? "删除" : "DELETE");
+}
+
+/** me.deleteAccount: the typed phrase; compared with the reader's own by `deletionConfirmation`. */
+export const deleteAccountInput = z
+  .object({ confirmation: z.string({ message: "account.confirmationMissing" }).max(400, { message: "account.confirmationMismatch" }) })
+  .strict();
+
+/** The check of the typed phrase, once the server knows whose account it is (case and spaces aside). */
+export const deletionConfirmation = (phrase: string) =>
+  z
+    .string()
+    .transform((value) => value.normalize("NFKC").trim().toLowerCase())
+    .refine((value) => value.length > 0, { message: "account.confirmationMissing" })
+    .refine((value) => value === phrase.normalize("NFKC").trim().toLowerCase(), { message: "account.confirmationMismatch" });
