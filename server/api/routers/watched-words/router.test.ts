@@ -12,6 +12,8 @@ import { watchListLimits } from "@/server/moderation/watched-words/index.ts";
 import { createTestCaller } from "@/server/test/caller.ts";
 import { useTestDatabase } from "@/server/test/database.ts";
 import { refusal } from "@/server/test/refusal.ts";
+import { staffRouter } from "../staff/router.ts";
+import { watchedWordsRouter } from "./router.ts";
 
 const database = useTestDatabase();
 let db: Db;
@@ -46,20 +48,24 @@ describe("authorization", () => {
       [null, "UNAUTHORIZED"],
     ] as const) {
       const c = as(user);
-      for (const call of [
-        () => c.watchedWords.list(),
-        () => c.watchedWords.add({ term: "赌博", action: "block", fields: ["body"] }),
-        () => c.watchedWords.update({ id: term.id, term: "办证", action: "block", fields: ["body"] }),
-        () => c.watchedWords.remove({ id: term.id }),
-        () => c.watchedWords.addAllowPhrase({ phrase: "办证处" }),
-        () => c.watchedWords.removeAllowPhrase({ id: phrase.id }),
-        () => c.watchedWords.import({ text: "x\tblock\tbody\n", mode: "replace" }),
-        () => c.watchedWords.export(),
-        () => c.watchedWords.try({ text: "我要办证", field: "body" }),
-        () => c.staff.list(),
-        () => c.staff.find({ email: "example" }),
-        () => c.staff.setRole({ userId: reader.id, role: "MODERATOR" }),
-      ]) {
+      // Typed by the routers' procedures: a new procedure must be added here, or this file fails to compile.
+      const watchedWordsCalls: Record<keyof typeof watchedWordsRouter._def.procedures, () => Promise<unknown>> = {
+        list: () => c.watchedWords.list(),
+        add: () => c.watchedWords.add({ term: "赌博", action: "block", fields: ["body"] }),
+        update: () => c.watchedWords.update({ id: term.id, term: "办证", action: "block", fields: ["body"] }),
+        remove: () => c.watchedWords.remove({ id: term.id }),
+        addAllowPhrase: () => c.watchedWords.addAllowPhrase({ phrase: "办证处" }),
+        removeAllowPhrase: () => c.watchedWords.removeAllowPhrase({ id: phrase.id }),
+        import: () => c.watchedWords.import({ text: "x\tblock\tbody\n", mode: "replace" }),
+        export: () => c.watchedWords.export(),
+        try: () => c.watchedWords.try({ text: "我要办证", field: "body" }),
+      };
+      const staffCalls: Record<keyof typeof staffRouter._def.procedures, () => Promise<unknown>> = {
+        list: () => c.staff.list(),
+        find: () => c.staff.find({ email: "example" }),
+        setRole: () => c.staff.setRole({ userId: reader.id, role: "MODERATOR" }),
+      };
+      for (const call of [...Object.values(watchedWordsCalls), ...Object.values(staffCalls)]) {
         expect((await refusal(call, "en")).code).toBe(code);
       }
     }
