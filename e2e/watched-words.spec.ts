@@ -87,3 +87,30 @@ test("a reader is refused the admins' pages with a 403", async ({ page, mailbox,
     await expect(page.getByTestId("terms-section")).toHaveCount(0);
   }
 });
+
+test("an admin finds a reader by email and makes them a moderator, then takes it back", async ({ browser, page, mailbox, email, pageProblems }, testInfo) => {
+  test.setTimeout(120_000);
+  await signInByEmail(page, mailbox, email, "/");
+  const admin = (await createSignedInReader({ browser, pageProblems, mailbox }, adminEmail, "/moderate/staff")).page;
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText(t("zh", "moderation.staff.title"));
+  await admin.getByTestId("staff-email").fill(email);
+  await admin.getByRole("button", { name: t("zh", "moderation.staff.searchSubmit") }).click();
+  const result = admin.getByTestId("staff-results").getByRole("listitem");
+  await expect(result).toHaveCount(1);
+  await result.getByRole("button").click();
+  await expect(admin.getByTestId("staff-list")).toContainText(email);
+  // The reader is a moderator from their next request: the console opens for them.
+  await page.goto("/moderate");
+  await expect(page.getByTestId("moderation-forbidden")).toHaveCount(0);
+
+  for (const [name, viewport] of [
+    ["phone", { width: 390, height: 844 }],
+    ["desktop", { width: 1280, height: 900 }],
+  ] as const) {
+    await admin.setViewportSize(viewport);
+    await expectNoSeriousAxeViolations(admin, testInfo);
+    await saveScreenshot(admin, testInfo, `staff-${name}`);
+  }
+  await admin.getByTestId("staff-list").getByRole("listitem").filter({ hasText: email }).getByRole("button").click();
+  await expect(admin.getByTestId("staff-list")).not.toContainText(email);
+});
