@@ -15,9 +15,17 @@ import { expect, test } from "./fixtures/test.ts";
 /** Granted ADMIN at sign-in by the e2e app's ADMIN_EMAILS (e2e/global-setup.ts). */
 const adminEmail = "poll-moderator@example.com";
 
-async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const body = await page.screenshot({ path: join(testInfo.project.outputDir, "screenshots", `${name}.png`), fullPage: true, animations: "disabled" });
-  await testInfo.attach(name, { body, contentType: "image/png" });
+/** axe at phone and desktop width, and a full-page screenshot of each (test-results/screenshots/<name>-<width>.png). */
+async function checkAtPhoneAndDesktop(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  for (const [width, viewport] of [
+    ["phone", { width: 390, height: 844 }],
+    ["desktop", { width: 1280, height: 900 }],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await expectNoSeriousAxeViolations(page, testInfo);
+    const body = await page.screenshot({ path: join(testInfo.project.outputDir, "screenshots", `${name}-${width}.png`), fullPage: true, animations: "disabled" });
+    await testInfo.attach(`${name}-${width}`, { body, contentType: "image/png" });
+  }
 }
 
 test("an admin holds a Chinese term; a reader's comment with it mid-sentence is held; try a sentence marks it", async ({ browser, page, mailbox, email, pageProblems }, testInfo) => {
@@ -45,14 +53,7 @@ test("an admin holds a Chinese term; a reader's comment with it mid-sentence is 
   await expect(admin.getByTestId("try-highlight")).toHaveText(sentence);
   await expect(admin.getByTestId("try-result")).toContainText(t("zh", "moderation.words.action.hold"));
 
-  for (const [name, viewport] of [
-    ["phone", { width: 390, height: 844 }],
-    ["desktop", { width: 1280, height: 900 }],
-  ] as const) {
-    await admin.setViewportSize(viewport);
-    await expectNoSeriousAxeViolations(admin, testInfo);
-    await saveScreenshot(admin, testInfo, `watched-words-${name}`);
-  }
+  await checkAtPhoneAndDesktop(admin, testInfo, "watched-words");
 
   // A reader writes the term mid-sentence: the comment is held for the watched word.
   await signInByEmail(page, mailbox, email, "/");
@@ -103,14 +104,7 @@ test("an admin finds a reader by email and makes them a moderator, then takes it
   await page.goto("/moderate");
   await expect(page.getByTestId("moderation-forbidden")).toHaveCount(0);
 
-  for (const [name, viewport] of [
-    ["phone", { width: 390, height: 844 }],
-    ["desktop", { width: 1280, height: 900 }],
-  ] as const) {
-    await admin.setViewportSize(viewport);
-    await expectNoSeriousAxeViolations(admin, testInfo);
-    await saveScreenshot(admin, testInfo, `staff-${name}`);
-  }
+  await checkAtPhoneAndDesktop(admin, testInfo, "staff");
   await admin.getByTestId("staff-list").getByRole("listitem").filter({ hasText: email }).getByRole("button").click();
   await expect(admin.getByTestId("staff-list")).not.toContainText(email);
 });
