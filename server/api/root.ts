@@ -7,6 +7,8 @@ import { commentsRouter } from "./routers/comments/router.ts";
 import { notificationsRouter } from "./routers/notifications/router.ts";
 import { liveRouter } from "./routers/live/router.ts";
 import { moderationRouter } from "./routers/moderation/router.ts";
+import { watchedWordsRouter } from "./routers/watched-words/router.ts";
+import { staffRouter } from "./routers/staff/router.ts";
 
 export const appRouter = createTRPCRouter({
   essay: essayRouter,
@@ -16,6 +18,8 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   live: liveRouter,
   moderation: moderationRouter,
+  watchedWords: watchedWordsRouter,
+  staff: staffRouter,
 });
 
 export type AppRouter = typeof appRouter;
