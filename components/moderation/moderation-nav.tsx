@@ -1,23 +1,29 @@
 /**
- * The tabs between the moderation areas (comments, polls, the audit log), at the top of each
- * moderation page. Server-safe: plain links, the current one marked with aria-current.
+ * The tabs between the moderation areas (comments, polls, the audit log; for admins also watched
+ * words and staff), at the top of each moderation page. Server-safe: plain links, the current one
+ * marked with aria-current. The admin-only pages check the role again (and their procedures too).
  */
 import { getTranslations } from "next-intl/server";
 import { cx } from "@/components/ui";
+import { getCurrentUser } from "@/server/auth/current-user.ts";
 import type { AppLocale } from "@/server/i18n/locales.ts";
 
 const areas = [
   { key: "comments", href: "/moderate", testId: "moderate-comments-link" },
   { key: "polls", href: "/moderate/polls", testId: "moderate-polls-link" },
   { key: "log", href: "/moderate/log", testId: "moderate-log-link" },
+  { key: "words", href: "/moderate/words", testId: "moderate-words-link", adminOnly: true },
+  { key: "staff", href: "/moderate/staff", testId: "moderate-staff-link", adminOnly: true },
 ] as const;
 
 export async function ModerationNav({ locale, current }: { locale: AppLocale; current: (typeof areas)[number]["key"] }) {
   const t = await getTranslations({ locale, namespace: "moderation.nav" });
+  const isAdmin = (await getCurrentUser())?.role === "ADMIN";
+  const shown = areas.filter((area) => isAdmin || !("adminOnly" in area));
   return (
     <nav aria-label={t("label")} className="border-b border-line">
       <ul className="-mb-px flex gap-5 overflow-x-auto">
-        {areas.map((area) => (
+        {shown.map((area) => (
           <li key={area.key}>
             <a
               href={area.href}

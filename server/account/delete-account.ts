@@ -20,7 +20,7 @@
 import { appError } from "@/server/api/errors.ts";
 import type { RequestMeta } from "@/server/api/trpc.ts";
 import type { SessionUser } from "@/server/auth/session-user.ts";
-import { forgetSessionsOfUser } from "@/server/auth/session-cache.ts";
+import { announceSessionsChangedSafely } from "@/server/auth/session-changes.ts";
 import type { Db } from "@/server/db/client.ts";
 import { Prisma } from "@/server/db/generated/client.ts";
 import { commentRankSql } from "@/server/comments/ranking.ts";
@@ -52,7 +52,7 @@ interface DeletionEffects {
 export async function deleteAccount(db: Db, user: SessionUser, { request, now = new Date() }: { request: RequestMeta; now?: Date }): Promise<void> {
   // A whole transaction aborted by a deadlock with another writer stored nothing: run it again.
   const effects = await withRetry(() => db.$transaction((tx) => eraseAccount(tx, user, request, now), { ...commentTransactionOptions, timeout: 60_000 }));
-  forgetSessionsOfUser(db, user.id);
+  await announceSessionsChangedSafely(db, user.id);
   for (const pollId of effects.pollIds) announcePollResultsChanged(db, pollId);
   for (const comment of effects.rescored) announceCommentScore(db, comment.essayId, comment.id);
   for (const essayId of effects.essayIds) markCommentCountsStale(db, essayId);

@@ -11,6 +11,7 @@
 import type { Db } from "@/server/db/client.ts";
 import type { LiveBus } from "@/server/live/bus.ts";
 import { sessionsChannel } from "@/server/live/channels.ts";
+import { getLiveBus } from "@/server/live/process-bus.ts";
 import { forgetSessionsOfUser } from "./session-cache.ts";
 
 type Publisher = Pick<LiveBus, "publish">;
@@ -19,6 +20,19 @@ type Publisher = Pick<LiveBus, "publish">;
 export async function announceSessionsChanged(db: Db, bus: Publisher, userId: string): Promise<void> {
   forgetSessionsOfUser(db, userId);
   await bus.publish(db, sessionsChannel(userId), {});
+}
+
+/**
+ * For a change that has already committed (a ban, a deleted account, a role set by an admin): the
+ * announcement on this process's bus. A failed publish is logged, not thrown: the change is stored,
+ * and a server that missed it drops its copy within session-cache.ts's bound.
+ */
+export async function announceSessionsChangedSafely(db: Db, userId: string): Promise<void> {
+  try {
+    await announceSessionsChanged(db, getLiveBus(), userId);
+  } catch (error) {
+    console.error("[sessions] announcing a change to other servers failed:", error);
+  }
 }
 
 /** "Sign out everywhere": every session of the reader ends, on every app server. Returns how many. */

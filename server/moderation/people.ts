@@ -12,7 +12,7 @@ import { appError } from "@/server/api/errors.ts";
 import type { RequestMeta } from "@/server/api/trpc.ts";
 import type { z } from "zod";
 import type { personOutput, sanctionInput, sanctionViewSchema } from "@/server/api/routers/moderation/schemas.ts";
-import { forgetSessionsOfUser } from "@/server/auth/session-cache.ts";
+import { announceSessionsChangedSafely } from "@/server/auth/session-changes.ts";
 import type { Db } from "@/server/db/client.ts";
 import type { Role } from "@/server/db/generated/enums.ts";
 import { appendModerationLog } from "./audit-log.ts";
@@ -77,7 +77,7 @@ export async function sanctionUser(
     return created;
   });
   if (kind === "BAN") {
-    forgetSessionsOfUser(db, input.userId);
+    await announceSessionsChangedSafely(db, input.userId);
     if (input.rejectComments) {
       const comments = await db.comment.findMany({ where: { authorId: input.userId, status: { in: ["VISIBLE", "HELD"] } }, select: { id: true } });
       if (comments.length > 0) await decideComments(db, actor, comments.map((c) => c.id), { action: "reject", reason: "other", note: input.reason }, { request, now });

@@ -8,7 +8,7 @@
  */
 import { appError } from "@/server/api/errors.ts";
 import type { RequestMeta } from "@/server/api/trpc.ts";
-import { forgetSessionsOfUser } from "@/server/auth/session-cache.ts";
+import { announceSessionsChangedSafely } from "@/server/auth/session-changes.ts";
 import type { Db } from "@/server/db/client.ts";
 import { appendModerationLog } from "@/server/moderation/audit-log.ts";
 import type { StaffMember } from "./schemas.ts";
@@ -54,6 +54,6 @@ export async function setStaffRole(
     ]);
     return { member: { ...target, role: input.role }, changed: true };
   });
-  if (member.changed) forgetSessionsOfUser(db, input.userId);
+  if (member.changed) await announceSessionsChangedSafely(db, input.userId);
   return member.member;
 }
