@@ -11,9 +11,6 @@ import { viewports } from "./fixtures/settings.ts";
 import { signInByEmail } from "./fixtures/sign-in.ts";
 import { expect, test } from "./fixtures/test.ts";
 
-/** An admin by ADMIN_EMAILS (e2e/global-setup.ts): approves the new account's first comment, which waits for review. */
-const moderatorEmail = "poll-moderator@example.com";
-
 async function trpcQuery<T>(api: APIRequestContext, path: string, input: unknown): Promise<T> {
   const response = await api.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
   const body = (await response.json()) as { result?: { data: { json: T } } };
@@ -32,11 +29,8 @@ test("export downloads the reader's data; deletion leaves [deleted user] and one
   await trpcMutation(page.request, "polls.vote", { pollId: poll!.id, optionIds: [poll!.options[0]!.id] });
   const text = `要导出的评论 ${Date.now().toString(36)}`;
   const comment = await trpcMutation<{ id: string }>(page.request, "comments.create", { body: text });
-  const moderator = await apiReader(mailbox, moderatorEmail);
-  await trpcMutation(moderator, "moderation.approve", { commentIds: [comment.id] });
   const other = await apiReader(mailbox, `other-${email}`);
   const reply = await trpcMutation<{ id: string }>(other, "comments.create", { parentId: comment.id, body: "另一位读者的回复" });
-  await trpcMutation(moderator, "moderation.approve", { commentIds: [reply.id] });
 
   // Export: a plain link, saved by the browser as tuiquan-data-<date>.json.
   await page.goto("/account");

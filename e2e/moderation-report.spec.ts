@@ -1,6 +1,6 @@
 /**
- * Moderation as readers and a moderator live it (issue 10): a new account's first comment waits
- * for review (pre-moderation, N = 1 by default), marked for its author and invisible to others,
+ * Moderation as readers and a moderator live it (issue 10): a comment on an essay that pre-moderates
+ * everything (moderation-data.ts) waits for review, marked for its author and invisible to others,
  * until the moderator approves it from the held queue; another reader reports it, the reported
  * queue's count rises, the moderator removes it with the keyboard only, and the author sees
  * "removed" with the reason and the note.
@@ -8,18 +8,20 @@
 import type { Locator, Page } from "@playwright/test";
 import { t } from "./fixtures/content.ts";
 import { e2eBaseUrl } from "./fixtures/settings.ts";
+import { moderationEssaySlug } from "./fixtures/moderation-data.ts";
 import { createSignedInReader } from "./fixtures/readers.ts";
 import { signInByEmail } from "./fixtures/sign-in.ts";
 import { expect, test } from "./fixtures/test.ts";
 
 /** Granted ADMIN at sign-in by the e2e app's ADMIN_EMAILS (e2e/global-setup.ts). */
 const moderatorEmail = "poll-moderator@example.com";
+const essayPath = `/essays/${moderationEssaySlug}`;
 const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** Loads the essay afresh at its comments (a reload when already there: a hash change would not reload). */
 async function openComments(page: Page): Promise<Locator> {
-  if (new URL(page.url()).pathname === "/") await page.reload();
-  else await page.goto("/#comments");
+  if (new URL(page.url()).pathname === essayPath) await page.reload();
+  else await page.goto(`${essayPath}#comments`);
   const comments = page.getByTestId("comments");
   await comments.scrollIntoViewIfNeeded();
   await expect(comments).toHaveAttribute("data-ready", "");
@@ -42,7 +44,7 @@ async function moveTo(console: Page, text: string): Promise<void> {
   throw new Error(`"${text}" is not in the queue`);
 }
 
-test("a new reader's first comment waits for review, is approved, reported, and removed with the keyboard; its author sees why", async ({
+test("a comment on a pre-moderated essay waits for review, is approved, reported, and removed with the keyboard; its author sees why", async ({
   browser,
   page,
   mailbox,
@@ -54,8 +56,8 @@ test("a new reader's first comment waits for review, is approved, reported, and 
   const text = unique("这段话我想请版主看看");
   const note = unique("请文明讨论");
 
-  // The author, a brand-new account: the first comment is held, and they see it marked.
-  const author = await createSignedInReader(fixtures, unique("author").replace(/\s/g, "-") + "@example.com", "/");
+  // The author: the comment is held, and they see it marked.
+  const author = await createSignedInReader(fixtures, unique("author").replace(/\s/g, "-") + "@example.com", essayPath);
   const authorComments = await openComments(author.page);
   const composer = authorComments.getByTestId("comment-composer").first();
   await composer.getByTestId("comment-textarea").fill(text);
@@ -67,7 +69,7 @@ test("a new reader's first comment waits for review, is approved, reported, and 
   await expect(commentWithText(author.page.getByTestId("comments"), text).getByTestId("comment-moderation")).toHaveAttribute("data-state", "held");
 
   // Another reader does not see it.
-  await signInByEmail(page, mailbox, email, "/");
+  await signInByEmail(page, mailbox, email, essayPath);
   let readerComments = await openComments(page);
   await expect(commentWithText(readerComments, text)).toHaveCount(0);
 
