@@ -7,6 +7,7 @@
 import { join } from "node:path";
 import type { Page, TestInfo } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./fixtures/axe.ts";
+import { moderationEssaySlug } from "./fixtures/moderation-data.ts";
 import { createSignedInReader } from "./fixtures/readers.ts";
 import { expect, test } from "./fixtures/test.ts";
 
@@ -27,8 +28,8 @@ test("the console's pages are accessible and fit a phone and a desktop", async (
   const fixtures = { browser, pageProblems, mailbox };
   const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-  // Something to review: a new reader's first comment, held by pre-moderation.
-  const author = await createSignedInReader(fixtures, `console-author-${run}@example.com`, "/");
+  // Something to review: a comment on the essay that pre-moderates everything (moderation-data.ts).
+  const author = await createSignedInReader(fixtures, `console-author-${run}@example.com`, `/essays/${moderationEssaySlug}`);
   const comments = author.page.getByTestId("comments");
   await comments.scrollIntoViewIfNeeded();
   await expect(comments).toHaveAttribute("data-ready", "");
