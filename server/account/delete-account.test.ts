@@ -66,7 +66,7 @@ describe("me.deleteAccount", () => {
 
   it("refuses a phrase other than the reader's email, in the reader's language, and changes nothing", async () => {
     const zh = await refusal(() => call(reader).me.deleteAccount({ confirmation: "delete" }));
-    expect(zh).toEqual({ code: "BAD_REQUEST", message: "请准确输入页面上显示的确认语，以确认删除账号。" });
+    expect(zh).toEqual({ code: "BAD_REQUEST", message: "请准确输入页面上显示的确认语，以确认删除账户。" });
     const en = await refusal(() => call(reader, "en").me.deleteAccount({ confirmation: "" }), "en");
     expect(en).toEqual({ code: "BAD_REQUEST", message: "Type the confirmation phrase." });
     expect(await refusal(() => call(null).me.deleteAccount({ confirmation: "x" }))).toMatchObject({ code: "UNAUTHORIZED" });
