@@ -8,7 +8,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Button, cx } from "@/components/ui";
 import type { QueueItem } from "@/server/api/routers/moderation/schemas.ts";
-import { highlightSpans } from "./highlight-spans.ts";
+import { highlightSpans } from "@/components/moderation/highlight-spans.ts";
 import { allowedActions, type QueueAction } from "./queue-actions.ts";
 
 const statusTones: Record<QueueItem["comment"]["status"], string> = {

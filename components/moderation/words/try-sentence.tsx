@@ -11,7 +11,7 @@ import { useTRPC } from "@/components/providers/trpc.ts";
 import { Button, Card, Select, StatusMessage } from "@/components/ui/index.ts";
 import { textAreaClasses } from "./text-area.ts";
 import { formErrorOf } from "@/components/moderation/form-errors.ts";
-import { highlightSpans } from "./highlight-spans.ts";
+import { highlightSpans } from "@/components/moderation/highlight-spans.ts";
 import { ActionBadge } from "./action-badge.tsx";
 import { fields } from "./term-fields.tsx";
 

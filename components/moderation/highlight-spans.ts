@@ -1,7 +1,7 @@
 /**
- * The stored text of a comment cut into plain and matched pieces, so the console can wrap each
- * watched-word match in <mark>. The spans' offsets are UTF-16 indices into the stored text
- * (server/api/routers/moderation/schemas.ts); overlapping spans merge (touching ones stay two marks), and spans past
+ * A text cut into plain and matched pieces, so a page can wrap each watched-word match in <mark>:
+ * a stored comment in the console's queue, a sentence in "try a sentence". The spans' offsets are
+ * UTF-16 indices into that text (server/api/routers/moderation/schemas.ts, watchedWords.try); overlapping spans merge (touching ones stay two marks), and spans past
  * the end (a text edited since) are clipped, never thrown on.
  */
 export interface TextPiece {
