@@ -11,7 +11,7 @@ import { moderationEssaySlug } from "./fixtures/moderation-data.ts";
 import { createSignedInReader } from "./fixtures/readers.ts";
 import { expect, test } from "./fixtures/test.ts";
 
-const moderatorEmail = "poll-moderator@example.com";
+const moderatorEmail = "console-admin@example.com";
 const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
 
 async function check(page: Page, testInfo: TestInfo, name: string): Promise<void> {

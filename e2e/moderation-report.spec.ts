@@ -14,7 +14,7 @@ import { signInByEmail } from "./fixtures/sign-in.ts";
 import { expect, test } from "./fixtures/test.ts";
 
 /** Granted ADMIN at sign-in by the e2e app's ADMIN_EMAILS (e2e/global-setup.ts). */
-const moderatorEmail = "poll-moderator@example.com";
+const moderatorEmail = "report-admin@example.com";
 const essayPath = `/essays/${moderationEssaySlug}`;
 const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 

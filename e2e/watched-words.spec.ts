@@ -13,7 +13,7 @@ import { signInByEmail } from "./fixtures/sign-in.ts";
 import { expect, test } from "./fixtures/test.ts";
 
 /** Granted ADMIN at sign-in by the e2e app's ADMIN_EMAILS (e2e/global-setup.ts). */
-const adminEmail = "poll-moderator@example.com";
+const adminEmail = "words-admin@example.com";
 
 /** axe at phone and desktop width, and a full-page screenshot of each (test-results/screenshots/<name>-<width>.png). */
 async function checkAtPhoneAndDesktop(page: Page, testInfo: TestInfo, name: string): Promise<void> {
